@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import {
+  AssessmentSummarySchema,
+  CreateAssessmentInputSchema,
+  FilePathSchema,
+  RecentFileSchema,
+  UpdateAssessmentInputSchema,
+} from './schemas/assessment';
+import { EditorStateSchema } from './schemas/lexical';
+import {
+  SectionIdSchema,
+  SectionSchema,
+  SectionSummarySchema,
+  SectionTitleSchema,
+} from './schemas/section';
+import {
+  FindOptionsSchema,
+  FindResultSchema,
+  ReplaceAllInputSchema,
+  ReplaceAllResultSchema,
+} from './schemas/search';
+
+/**
+ * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
+ * browser mode). Every method has a zod schema for its arguments, checked where they arrive,
+ * and one for its result. `Handlers` below is derived from this table: the core's
+ * implementation, the preload bridge and the browser-mode client are all checked against it.
+ *
+ * Methods are grouped by the domain that owns them. Later capabilities (evidence, recommendations,
+ * review, snapshots, export, import) add their own groups here.
+ */
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const coreContract = {
+  // --- assessment file ---
+  'assessment-create': { input: CreateAssessmentInputSchema, output: AssessmentSummarySchema },
+  'assessment-open': { input: z.object({ path: FilePathSchema }), output: AssessmentSummarySchema },
+  'assessment-current': { input: none, output: AssessmentSummarySchema.nullable() },
+  'assessment-update': { input: UpdateAssessmentInputSchema, output: AssessmentSummarySchema },
+  'assessment-close': { input: none, output: ok },
+
+  // --- recent files (kept per machine, not in the assessment) ---
+  'recent-list': { input: none, output: z.array(RecentFileSchema) },
+  'recent-forget': { input: z.object({ path: FilePathSchema }), output: ok },
+
+  // --- sections: the binder ---
+  'sections-list': { input: none, output: z.array(SectionSummarySchema) },
+  'section-get': { input: z.object({ id: SectionIdSchema }), output: SectionSchema },
+  'section-save-content': {
+    input: z.object({ id: SectionIdSchema, content: EditorStateSchema }),
+    output: z.object({
+      id: SectionIdSchema,
+      wordCount: z.number().int(),
+      revision: z.number().int(),
+      updatedAt: z.string(),
+    }),
+  },
+  'section-add': {
+    input: z.object({
+      parentId: SectionIdSchema,
+      title: SectionTitleSchema,
+      /** Position among the new siblings; at the end when absent. */
+      index: z.number().int().nonnegative().optional(),
+    }),
+    output: SectionSummarySchema,
+  },
+  'section-rename': {
+    input: z.object({ id: SectionIdSchema, title: SectionTitleSchema }),
+    output: SectionSummarySchema,
+  },
+  'section-move': {
+    input: z.object({
+      id: SectionIdSchema,
+      parentId: SectionIdSchema,
+      index: z.number().int().nonnegative(),
+    }),
+    output: z.array(SectionSummarySchema),
+  },
+  /** Moves the section (and its subsections) to the bin; `section-restore` undoes it. */
+  'section-delete': {
+    input: z.object({ id: SectionIdSchema }),
+    output: z.object({ id: SectionIdSchema, deletedIds: z.array(SectionIdSchema) }),
+  },
+  'section-restore': { input: z.object({ id: SectionIdSchema }), output: z.array(SectionSummarySchema) },
+
+  // --- find and replace across the whole statement ---
+  'statement-find': { input: FindOptionsSchema, output: FindResultSchema },
+  'statement-replace-all': { input: ReplaceAllInputSchema, output: ReplaceAllResultSchema },
+
+  // --- where the user was, kept in the file ---
+  'ui-state-set': { input: z.object({ lastSectionId: SectionIdSchema.nullable() }), output: ok },
+} as const;
+
+/**
+ * Methods the shell provides rather than the core: they need a native dialog (Electron) or say
+ * that there is none (browser mode, where the renderer asks for a path instead).
+ */
+export const AppInfoSchema = z.object({
+  mode: z.enum(['electron', 'web']),
+  version: z.string(),
+  /** Where new assessments go by default (the user's Documents folder or similar). */
+  defaultFolder: z.string(),
+  /** True when `dialog-*` methods show a native dialog; false in browser mode. */
+  nativeDialogs: z.boolean(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const shellContract = {
+  'app-info': { input: none, output: AppInfoSchema },
+  'dialog-choose-new-file': {
+    input: z.object({ suggestedName: z.string().max(255) }),
+    output: z.string().nullable(),
+  },
+  'dialog-choose-open-file': { input: none, output: z.string().nullable() },
+} as const;
+
+export const contract = { ...coreContract, ...shellContract } as const;
+
+type Table = Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** A handler table derived from a contract table: what each end of the bridge implements. */
+export type HandlersOf<T extends Table> = {
+  [K in keyof T]: (args: z.output<T[K]['input']>) => Promise<z.output<T[K]['output']>>;
+};
+
+export type CoreHandlers = HandlersOf<typeof coreContract>;
+export type ShellHandlers = HandlersOf<typeof shellContract>;
+/** Everything the renderer can call. */
+export type Handlers = CoreHandlers & ShellHandlers;
+
+export type MethodName = keyof typeof contract;
+/** What the caller passes: the schema's input type (defaults may be left out). */
+export type ArgsOf<K extends MethodName> = z.input<(typeof contract)[K]['input']>;
+export type ResultOf<K extends MethodName> = z.output<(typeof contract)[K]['output']>;
+
+/** The client side: what the renderer's `api` object looks like, whatever carries it. */
+export type Api = { [K in MethodName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Commands the Electron menu sends to the renderer (browser mode has its own buttons). */
+export const MENU_COMMANDS = [
+  'new-assessment',
+  'open-assessment',
+  'open-recent',
+  'close-assessment',
+  'find',
+  'export',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MenuCommandSchema = z.object({
+  command: z.enum(MENU_COMMANDS),
+  /** For open-recent: the path chosen. */
+  path: z.string().optional(),
+});
+export type MenuCommandEvent = z.infer<typeof MenuCommandSchema>;
+
+/** The Electron IPC channel names. Raw IPC stays in src/main/ipc.ts and src/preload. */
+export const IPC_INVOKE_CHANNEL = 'pcs:invoke';
+export const IPC_MENU_CHANNEL = 'pcs:menu';
+
+/** The envelope every call's answer travels in, over IPC and over HTTP alike. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * What the preload script exposes on `window.pcs` in Electron. Browser mode builds the same
+ * `Api` over fetch; the renderer cannot tell which.
+ */
+export interface PreloadBridge {
+  invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
+  onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CHALLENGE_KINDS } from '../constants';
+
+export const ChallengeKindSchema = z.enum(CHALLENGE_KINDS);
+export type ChallengeKind = z.infer<typeof ChallengeKindSchema>;
+
+/** An absolute or relative path on the machine that runs the core. */
+export const FilePathSchema = z.string().trim().min(1, 'Choose where to save the file.').max(4096);
+
+/** ISO calendar date (yyyy-mm-dd). */
+export const IsoDateSchema = z.iso.date();
+
+export const CouncilNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the name of the council.')
+  .max(200, 'Keep the council name under 200 characters.');
+
+export const CreateAssessmentInputSchema = z.object({
+  path: FilePathSchema,
+  councilName: CouncilNameSchema,
+  kind: ChallengeKindSchema.default('full'),
+  visitDate: IsoDateSchema.nullable().default(null),
+  /** Built-in template id; the foundation ships one. */
+  templateId: z.string().min(1).max(100).default('cpc-2024'),
+});
+export type CreateAssessmentInput = z.input<typeof CreateAssessmentInputSchema>;
+
+export const UpdateAssessmentInputSchema = z.object({
+  councilName: CouncilNameSchema.optional(),
+  kind: ChallengeKindSchema.optional(),
+  visitDate: IsoDateSchema.nullable().optional(),
+});
+
+/** What the UI needs to show about the open assessment. */
+export const AssessmentSummarySchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  councilName: z.string(),
+  kind: ChallengeKindSchema,
+  visitDate: IsoDateSchema.nullable(),
+  templateId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  schemaVersion: z.number().int(),
+  /** The section the user was last in, so reopening puts them back there. */
+  lastSectionId: z.string().nullable(),
+});
+export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
+
+export const RecentFileSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  councilName: z.string().nullable(),
+  openedAt: z.string(),
+  /** False when the file has since been moved or deleted. */
+  exists: z.boolean(),
+});
+export type RecentFile = z.infer<typeof RecentFileSchema>;

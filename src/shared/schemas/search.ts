@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const FindOptionsSchema = z.object({
+  query: z.string().min(1, 'Type something to find.').max(1000),
+  matchCase: z.boolean().default(false),
+  wholeWord: z.boolean().default(false),
+});
+export type FindOptions = z.input<typeof FindOptionsSchema>;
+
+export const FindMatchSchema = z.object({
+  sectionId: z.string(),
+  sectionTitle: z.string(),
+  /** How many times the query occurs in this section. */
+  count: z.number().int().positive(),
+  /** Up to a few short excerpts around the matches, for the results list. */
+  snippets: z.array(z.object({ before: z.string(), match: z.string(), after: z.string() })),
+});
+export type FindMatch = z.infer<typeof FindMatchSchema>;
+
+export const FindResultSchema = z.object({
+  total: z.number().int().nonnegative(),
+  sections: z.array(FindMatchSchema),
+});
+export type FindResult = z.infer<typeof FindResultSchema>;
+
+export const ReplaceAllInputSchema = FindOptionsSchema.extend({
+  replacement: z.string().max(10000),
+  /** Limit to one section; all sections when absent. */
+  sectionId: z.string().optional(),
+});
+export type ReplaceAllInput = z.input<typeof ReplaceAllInputSchema>;
+
+export const ReplaceAllResultSchema = z.object({
+  replaced: z.number().int().nonnegative(),
+  sectionIds: z.array(z.string()),
+});
+export type ReplaceAllResult = z.infer<typeof ReplaceAllResultSchema>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { MAX_TITLE_LENGTH } from '../constants';
+import { EditorStateSchema } from './lexical';
+
+/**
+ * What a section is in the binder.
+ * - front-matter, introduction, theme, documents: the fixed top-level chapters of a statement.
+ * - focus-area: a council's own extra theme, after the five core themes.
+ * - subsection: anything the team adds inside a chapter (or the template adds as a default).
+ */
+export const SECTION_KINDS = [
+  'front-matter',
+  'introduction',
+  'theme',
+  'focus-area',
+  'documents',
+  'subsection',
+] as const;
+export const SectionKindSchema = z.enum(SECTION_KINDS);
+export type SectionKind = z.infer<typeof SectionKindSchema>;
+
+export const SectionIdSchema = z.string().min(1).max(64);
+
+export const SectionTitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the section a title.')
+  .max(MAX_TITLE_LENGTH, `Keep the title under ${MAX_TITLE_LENGTH} characters.`);
+
+/** A section as listed in the binder: no content. */
+export const SectionSummarySchema = z.object({
+  id: SectionIdSchema,
+  parentId: SectionIdSchema.nullable(),
+  /** Order among siblings, 0-based and contiguous. */
+  position: z.number().int().nonnegative(),
+  /** Depth in the binder: 0 for top-level chapters. */
+  depth: z.number().int().nonnegative(),
+  kind: SectionKindSchema,
+  /** Stable key from the template (e.g. "theme.governance"), null for user-added sections. */
+  templateKey: z.string().nullable(),
+  title: z.string(),
+  /** Fixed chapters cannot be deleted, moved or given a parent. */
+  fixed: z.boolean(),
+  wordCount: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+export type SectionSummary = z.infer<typeof SectionSummarySchema>;
+
+/** A section with its content, for the editor. */
+export const SectionSchema = SectionSummarySchema.extend({
+  content: EditorStateSchema,
+  /** Increases with every content save; lets the editor spot a stale write. */
+  revision: z.number().int().nonnegative(),
+});
+export type Section = z.infer<typeof SectionSchema>;
