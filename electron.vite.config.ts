@@ -5,21 +5,41 @@ import react from '@vitejs/plugin-react';
 // Three builds: the Electron main process, the preload bridge and the renderer. Browser mode
 // (`npm run web`) serves the same renderer build from out/renderer.
 export default defineConfig({
+  // out/main/index.js, ES module (package.json has "type": "module"). The core and src/shared are
+  // bundled in, templates/*.json with them; runtime dependencies (better-sqlite3 with its native
+  // addon, zod) stay external and load from node_modules, as electron-builder packs them.
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/main/index.ts') },
+      },
     },
   },
+  // out/preload/index.cjs. A sandboxed preload cannot be an ES module and can require nothing
+  // but 'electron' and a few built-ins, so it is CommonJS with everything (zod, src/shared)
+  // bundled into the one file.
   preload: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          codeSplitting: false,
+        },
+      },
     },
   },
+  // out/renderer/index.html with relative asset URLs ('./'), so the same build works from the
+  // app's own scheme in Electron and over http://127.0.0.1 in browser mode.
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    base: './',
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },
 });

@@ -1,0 +1,54 @@
+/**
+ * The Content Security Policy of every page the shell loads: only our own scripts, no plugins,
+ * no framing, no form posts, no <base> tricks. The same policy browser mode sends
+ * (src/web/securityHeaders.ts), so the renderer behaves alike in both.
+ */
+const PRODUCTION_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self' 'unsafe-inline'"],
+  ['img-src', "'self' data: blob:"],
+  ['font-src', "'self' data:"],
+  ['connect-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['frame-ancestors', "'none'"],
+  ['form-action', "'none'"],
+];
+
+/**
+ * With the Vite dev server (`npm run dev`, never in a packaged app), hot reload needs a
+ * WebSocket back to the server and React Fast Refresh injects one inline module script.
+ */
+export function contentSecurityPolicy(devServerUrl?: string): string {
+  const directives = PRODUCTION_DIRECTIVES.map(([name, value]) => [name, value] as [string, string]);
+  if (devServerUrl) {
+    const dev = new URL(devServerUrl);
+    const ws = `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`;
+    for (const directive of directives) {
+      if (directive[0] === 'connect-src') directive[1] = `'self' ${ws}`;
+      if (directive[0] === 'script-src') directive[1] = "'self' 'unsafe-inline'";
+    }
+  }
+  return directives.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+/**
+ * Response headers with our policy in place of any the response brought (header names compare
+ * case-insensitively), plus nosniff.
+ */
+export function withSecurityHeaders(
+  headers: Record<string, string[] | string> | undefined,
+  policy: string,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-security-policy' || lower === 'content-security-policy-report-only') continue;
+    if (lower === 'x-content-type-options') continue;
+    out[name] = Array.isArray(value) ? value : [value];
+  }
+  out['Content-Security-Policy'] = [policy];
+  out['X-Content-Type-Options'] = ['nosniff'];
+  return out;
+}

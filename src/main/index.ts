@@ -1,0 +1,178 @@
+/**
+ * The Electron main process: app lifecycle. One instance, one window, one core.
+ * A second launch focuses the window and opens the file it was given; so does macOS's
+ * open-file (double-clicking a .pcstudio file in Finder).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, session } from 'electron';
+import { createCore } from '../core';
+import { createDispatcher } from '../core/dispatch';
+import type { Handlers } from '../shared/contract';
+import { trackAssessment, type AssessmentEvent } from './assessmentTracking';
+import { assessmentFromArgv, assessmentFromInstanceData } from './fileNames';
+import { registerApiHandler, sendMenuCommand } from './ipc';
+import { createAppMenu, type AppMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { secureAllWebContents, secureSession } from './security';
+import { createElectronShellHandlers } from './shellHandlers';
+import { APP_ENTRY_URL, trustedDevServerUrl } from './urls';
+import { configureSpelling, createMainWindow, PRODUCT_NAME, showOpenFile } from './window';
+
+const here = dirname(fileURLToPath(import.meta.url)); // out/main
+const preloadPath = join(here, '../preload/index.cjs');
+const rendererDir = join(here, '../renderer');
+const iconPath = join(here, '../../resources/icon.png');
+
+// Tests run each app in its own folder: settings, recent files and the single-instance lock.
+if (process.env.PCS_CONFIG_DIR) app.setPath('userData', resolve(process.env.PCS_CONFIG_DIR));
+app.setName(PRODUCT_NAME);
+app.enableSandbox();
+registerAppScheme();
+
+const isDefaultApp = Boolean(process.defaultApp);
+const fileOnCommandLine = assessmentFromArgv(process.argv, process.cwd(), isDefaultApp);
+
+if (!app.requestSingleInstanceLock({ file: fileOnCommandLine })) {
+  // Another instance is running: it has been told about our file; nothing more to do here.
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  const devServerUrl = trustedDevServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  let mainWindow: BrowserWindow | null = null;
+  let pendingFile: string | null = fileOnCommandLine;
+  let core: ReturnType<typeof createCore> | null = null;
+  let menu: AppMenu | null = null;
+
+  secureAllWebContents({ devServerUrl });
+
+  const focus = (win: BrowserWindow) => {
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  /** Asks the page to open `path`, as if chosen from Open Recent; waits for a window if need be. */
+  const openFile = (path: string) => {
+    if (!mainWindow) {
+      pendingFile = path;
+      if (app.isReady() && core) createWindow();
+      return;
+    }
+    focus(mainWindow);
+    sendMenuCommand(mainWindow, { command: 'open-recent', path });
+  };
+
+  const onAssessmentEvent = (event: AssessmentEvent) => {
+    if (event.kind === 'opened') {
+      menu?.setAssessmentOpen(true);
+      app.addRecentDocument(event.path);
+      if (mainWindow) showOpenFile(mainWindow, event.path);
+    } else if (event.kind === 'closed') {
+      menu?.setAssessmentOpen(false);
+      if (mainWindow) showOpenFile(mainWindow, null);
+    }
+    if (event.kind !== 'closed') void menu?.refresh();
+  };
+
+  function createWindow(): void {
+    const win = createMainWindow({
+      preloadPath,
+      url: devServerUrl ?? APP_ENTRY_URL,
+      session: session.defaultSession,
+      ...(process.platform === 'linux' && existsSync(iconPath) ? { iconPath } : {}),
+    });
+    mainWindow = win;
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+      // macOS keeps the app running with no window: let go of the file until one opens again.
+      // (Elsewhere the app is about to quit, and core.close() does it.)
+      if (process.platform === 'darwin' && core) {
+        core.handlers['assessment-close']({}).then(
+          () => onAssessmentEvent({ kind: 'closed' }),
+          () => undefined,
+        );
+      }
+    });
+    if (pendingFile) {
+      const file = pendingFile;
+      pendingFile = null;
+      sendMenuCommand(win, { command: 'open-recent', path: file });
+    }
+  }
+
+  // macOS: a file double-clicked in Finder or dropped on the Dock icon. May come before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFile(path);
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const file = assessmentFromInstanceData(additionalData) ?? assessmentFromArgv(argv, workingDirectory, isDefaultApp);
+    if (file) openFile(file);
+    else if (mainWindow) focus(mainWindow);
+    else if (core) createWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    const closing = core;
+    core = null;
+    let result: unknown;
+    try {
+      result = closing.close();
+    } catch (error) {
+      console.error('Could not close the assessment cleanly:', error);
+    }
+    if (result instanceof Promise) {
+      event.preventDefault();
+      result.catch((error: unknown) => console.error('Could not close the assessment cleanly:', error)).finally(() => app.quit());
+    }
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const ses = session.defaultSession;
+      secureSession(ses, { devServerUrl });
+      configureSpelling(ses);
+      if (!devServerUrl) serveRenderer(ses, rendererDir);
+
+      app.setAboutPanelOptions({
+        applicationName: PRODUCT_NAME,
+        applicationVersion: app.getVersion(),
+        website: 'https://www.local.gov.uk/our-support/peer-challenges/corporate-peer-challenge',
+        ...(existsSync(iconPath) ? { iconPath } : {}),
+      });
+
+      core = createCore({ configDir: app.getPath('userData') });
+      const handlers = {
+        ...core.handlers,
+        ...createElectronShellHandlers({
+          getWindow: () => mainWindow,
+          ...(process.env.PCS_DEFAULT_FOLDER ? { defaultFolder: process.env.PCS_DEFAULT_FOLDER } : {}),
+        }),
+      } satisfies Handlers;
+
+      menu = createAppMenu({ core: core.handlers, getMainWindow: () => mainWindow });
+      void menu.refresh();
+      registerApiHandler(trackAssessment(createDispatcher(handlers), onAssessmentEvent), devServerUrl);
+
+      createWindow();
+      app.on('activate', () => {
+        if (!mainWindow && core) createWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('Peer Challenge Studio could not start:', error);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,50 @@
+/**
+ * The only file that touches raw IPC in the main process. One channel in (every API call, handed
+ * to the core's dispatcher after checking who sent it) and one out (menu commands to the page).
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import {
+  IPC_INVOKE_CHANNEL,
+  IPC_MENU_CHANNEL,
+  type Envelope,
+  type MenuCommandEvent,
+} from '../shared/contract';
+import { isTrustedSender } from './urls';
+
+/** The core's dispatcher: validates the arguments and runs one call. Never throws. */
+export type Dispatch = (method: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
+
+function refusal(code: 'not-allowed' | 'invalid-input' | 'internal', message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export function registerApiHandler(dispatch: Dispatch, devServerUrl: string | undefined): () => void {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
+    const frame = event.senderFrame;
+    const sender = { url: frame?.url, isTopFrame: frame !== null && frame.parent === null };
+    if (!isTrustedSender(sender, devServerUrl)) {
+      return refusal('not-allowed', 'This page is not allowed to use Peer Challenge Studio.');
+    }
+    if (typeof method !== 'string') {
+      return refusal('invalid-input', 'The request did not name a method.');
+    }
+    try {
+      return await dispatch(method, args);
+    } catch {
+      // The dispatcher never throws; this is a last guard so the page always gets an envelope.
+      return refusal('internal', 'Something went wrong in Peer Challenge Studio. Please report this as a bug.');
+    }
+  });
+  return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+}
+
+/** Sends a menu command to the page in `win`, once the page has loaded. */
+export function sendMenuCommand(win: BrowserWindow, command: MenuCommandEvent): void {
+  if (win.isDestroyed()) return;
+  const contents = win.webContents;
+  const send = () => {
+    if (!win.isDestroyed()) contents.send(IPC_MENU_CHANNEL, command);
+  };
+  if (contents.isLoading()) contents.once('did-finish-load', send);
+  else send();
+}

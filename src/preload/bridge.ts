@@ -1,0 +1,85 @@
+/**
+ * The object the preload script exposes as `window.pcs`: exactly `PreloadBridge`, nothing more.
+ * The page never sees ipcRenderer or an IPC event object. Built from a minimal IPC interface so
+ * it can be tested without Electron.
+ */
+import {
+  IPC_INVOKE_CHANNEL,
+  IPC_MENU_CHANNEL,
+  MenuCommandSchema,
+  type Envelope,
+  type MenuCommandEvent,
+  type PreloadBridge,
+} from '../shared/contract';
+
+/** The part of Electron's ipcRenderer the bridge uses. */
+export interface BridgeIpc {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/** Menu commands that arrive before the page subscribes (e.g. a file to open at start-up). */
+const MAX_PENDING = 16;
+
+export function createBridge(ipc: BridgeIpc): PreloadBridge {
+  const listeners = new Set<(event: MenuCommandEvent) => void>();
+  const pending: MenuCommandEvent[] = [];
+
+  const deliver = (command: MenuCommandEvent) => {
+    for (const listener of [...listeners]) {
+      try {
+        // A fresh plain object each time, so no listener can change what another sees.
+        listener(command.path === undefined ? { command: command.command } : { command: command.command, path: command.path });
+      } catch (error) {
+        console.error('A menu command listener failed:', error);
+      }
+    }
+  };
+
+  const flush = () => {
+    if (listeners.size === 0) return;
+    for (const command of pending.splice(0)) deliver(command);
+  };
+
+  ipc.on(IPC_MENU_CHANNEL, (_event, payload) => {
+    const parsed = MenuCommandSchema.safeParse(payload);
+    if (!parsed.success) return;
+    if (listeners.size === 0) {
+      if (pending.length < MAX_PENDING) pending.push(parsed.data);
+      return;
+    }
+    deliver(parsed.data);
+  });
+
+  return {
+    invoke(method: string, args: unknown): Promise<Envelope<unknown>> {
+      if (typeof method !== 'string') {
+        return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: 'The request did not name a method.' } });
+      }
+      return ipc.invoke(IPC_INVOKE_CHANNEL, method, args).then(
+        (envelope) => envelope as Envelope<unknown>,
+        () => ({
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'Peer Challenge Studio could not complete that request. Please try again, and report it if it keeps happening.',
+          },
+        }),
+      );
+    },
+
+    onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void {
+      if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function.');
+      listeners.add(listener);
+      // Hand over anything that came before the page was listening, once it has finished
+      // subscribing (and after React's StrictMode subscribe–unsubscribe–subscribe dance).
+      if (pending.length > 0) queueMicrotask(flush);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        listeners.delete(listener);
+      };
+    },
+  };
+}
