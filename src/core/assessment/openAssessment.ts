@@ -1,0 +1,54 @@
+import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
+import { SectionService } from '../sections/sectionService';
+import { StatementSearch } from '../search/statementSearch';
+import { AssessmentDatabase } from '../storage/assessmentDatabase';
+import { insertTemplateSections } from '../templates/insertTemplateSections';
+import { loadTemplate } from '../templates/loadTemplate';
+import { nowIso } from '../time';
+import { AssessmentStore, insertAssessment } from './assessmentStore';
+
+/** One open assessment file and the services that work on it. */
+export class OpenAssessment {
+  readonly store: AssessmentStore;
+  readonly sections: SectionService;
+  readonly search: StatementSearch;
+
+  private constructor(readonly file: AssessmentDatabase) {
+    this.store = new AssessmentStore(file.db);
+    this.sections = new SectionService(file.db, this.store);
+    this.search = new StatementSearch(file.db, this.sections);
+  }
+
+  get path(): string {
+    return this.file.filePath;
+  }
+
+  static open(filePath: string): OpenAssessment {
+    return new OpenAssessment(AssessmentDatabase.open(filePath));
+  }
+
+  static create(input: {
+    path: string;
+    councilName: string;
+    kind: ChallengeKind;
+    visitDate: string | null;
+    templateId: string;
+  }): OpenAssessment {
+    // Loaded before anything touches the disk, so a bad template leaves no file behind.
+    const template = loadTemplate(input.templateId);
+    const file = AssessmentDatabase.create(input.path, (db) => {
+      const now = nowIso();
+      insertAssessment(db, input, now);
+      insertTemplateSections(db, template, now);
+    });
+    return new OpenAssessment(file);
+  }
+
+  summary(): AssessmentSummary {
+    return this.store.summary(this.file.filePath, this.file.schemaVersion);
+  }
+
+  close(): void {
+    this.file.close();
+  }
+}

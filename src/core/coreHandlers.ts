@@ -1,0 +1,86 @@
+import type { CoreHandlers } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { OpenAssessment } from './assessment/openAssessment';
+import type { RecentFiles } from './recent/recentFiles';
+import { nowIso } from './time';
+
+/**
+ * The core's implementation of every `coreContract` method. Arguments arrive already parsed by
+ * the dispatcher (or typed by an in-process caller such as the CLI). One assessment is open at
+ * a time: opening or creating another closes the previous one first.
+ */
+export interface CoreState {
+  current: OpenAssessment | null;
+}
+
+const NO_ASSESSMENT = 'Open or create an assessment first.';
+
+export function createCoreHandlers(state: CoreState, recent: RecentFiles): CoreHandlers {
+  const current = (): OpenAssessment => {
+    if (!state.current) throw new AppError('no-assessment-open', NO_ASSESSMENT);
+    return state.current;
+  };
+  const closeCurrent = () => {
+    const open = state.current;
+    state.current = null;
+    open?.close();
+  };
+  const rememberRecent = (open: OpenAssessment) => {
+    try {
+      recent.remember(open.path, open.summary().councilName);
+    } catch (error) {
+      // The list is a convenience; failing to update it must not fail the open.
+      console.error('Peer Challenge Studio: could not update the recent files list', error);
+    }
+  };
+
+  return {
+    'assessment-create': async (args) => {
+      closeCurrent();
+      state.current = OpenAssessment.create(args);
+      rememberRecent(state.current);
+      return state.current.summary();
+    },
+    'assessment-open': async ({ path }) => {
+      closeCurrent();
+      state.current = OpenAssessment.open(path);
+      rememberRecent(state.current);
+      return state.current.summary();
+    },
+    'assessment-current': async () => state.current?.summary() ?? null,
+    'assessment-update': async (patch) => {
+      const open = current();
+      open.store.update(patch, nowIso());
+      const summary = open.summary();
+      if (patch.councilName !== undefined) rememberRecent(open);
+      return summary;
+    },
+    'assessment-close': async () => {
+      closeCurrent();
+      return { ok: true };
+    },
+
+    'recent-list': async () => recent.list(),
+    'recent-forget': async ({ path }) => {
+      recent.forget(path);
+      return { ok: true };
+    },
+
+    'sections-list': async () => current().sections.list(),
+    'section-get': async ({ id }) => current().sections.get(id),
+    'section-save-content': async ({ id, content }) => current().sections.saveContent(id, content),
+    'section-add': async ({ parentId, title, index }) => current().sections.add(parentId, title, index),
+    'section-rename': async ({ id, title }) => current().sections.rename(id, title),
+    'section-move': async ({ id, parentId, index }) => current().sections.move(id, parentId, index),
+    'section-delete': async ({ id }) => current().sections.delete(id),
+    'section-restore': async ({ id }) => current().sections.restore(id),
+
+    'statement-find': async (options) => current().search.find(options),
+    'statement-replace-all': async (options) => current().search.replaceAll(options),
+
+    'ui-state-set': async ({ lastSectionId }) => {
+      current().store.setLastSectionId(lastSectionId);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { SerializedNode } from '../../shared/schemas/lexical';
+
+/**
+ * The text nodes of a Lexical document, with where each one sits in the document's text.
+ *
+ * Find and replace work on text nodes because that is what can be changed without disturbing
+ * formatting. The joined text (blocks separated by a newline, as in plain text) gives the
+ * context around a match for snippets and for whole-word checks across node boundaries.
+ */
+export interface TextSpan {
+  node: SerializedNode & { text: string };
+  /** Offset of the node's first character in `joined`. */
+  start: number;
+}
+
+export interface DocumentText {
+  joined: string;
+  spans: TextSpan[];
+}
+
+const INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab']);
+
+export function collectTextNodes(root: SerializedNode): DocumentText {
+  let joined = '';
+  const spans: TextSpan[] = [];
+  const visit = (node: SerializedNode) => {
+    if (node.type === 'linebreak') {
+      joined += '\n';
+      return;
+    }
+    if (node.type === 'tab' && typeof node.text !== 'string') {
+      joined += '\t';
+      return;
+    }
+    if (typeof node.text === 'string') {
+      spans.push({ node: node as TextSpan['node'], start: joined.length });
+      joined += node.text;
+      return;
+    }
+    const isBlock = !INLINE_TYPES.has(node.type) && node.type !== 'root';
+    if (isBlock && joined && !joined.endsWith('\n')) joined += '\n';
+    for (const child of node.children ?? []) visit(child);
+    if (isBlock && joined && !joined.endsWith('\n')) joined += '\n';
+  };
+  visit(root);
+  return { joined, spans };
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { MAX_SECTION_DEPTH } from '../../shared/constants';
+import { AppError } from '../../shared/errors';
+import { editorStateText, countWords } from '../../shared/lexical/plainText';
+import {
+  EditorStateSchema,
+  emptyEditorState,
+  type SerializedEditorStateJSON,
+} from '../../shared/schemas/lexical';
+import type { Section, SectionKind, SectionSummary } from '../../shared/schemas/section';
+import type { AssessmentStore } from '../assessment/assessmentStore';
+import { nowIso } from '../time';
+import { binderOrder, buildTree, depthOf, heightOf, subtreeIds, type Tree } from './sectionTree';
+
+/**
+ * The binder: the statement's sections as a tree, with content.
+ *
+ * Rules kept here:
+ * - Positions are 0..n-1 among live siblings after every operation.
+ * - Depth is 0-based; MAX_SECTION_DEPTH levels means the deepest allowed depth is
+ *   MAX_SECTION_DEPTH - 1 (a chapter, its subsections and theirs).
+ * - Fixed chapters cannot be moved, reparented or deleted.
+ * - Delete is soft, so `restore` can undo it; every operation runs in one transaction.
+ */
+
+interface SectionRow {
+  id: string;
+  parent_id: string | null;
+  position: number;
+  kind: SectionKind;
+  template_key: string | null;
+  title: string;
+  fixed: number;
+  word_count: number;
+  revision: number;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_with: string | null;
+}
+
+const SUMMARY_COLUMNS =
+  'id, parent_id, position, kind, template_key, title, fixed, word_count, revision, updated_at, deleted_at, deleted_with';
+
+export const SECTION_NOT_FOUND = 'That section no longer exists. It may have been deleted.';
+
+function toSummary(row: SectionRow, depth: number): SectionSummary {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    position: row.position,
+    depth,
+    kind: row.kind,
+    templateKey: row.template_key,
+    title: row.title,
+    fixed: row.fixed === 1,
+    wordCount: row.word_count,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Plain text and word count stored beside the JSON, for search, counts and export. */
+export function textStats(content: SerializedEditorStateJSON): { plainText: string; wordCount: number } {
+  const plainText = editorStateText(content);
+  return { plainText, wordCount: countWords(plainText) };
+}
+
+export class SectionService {
+  private readonly statements: {
+    liveRows: Database.Statement<[], SectionRow>;
+    rowById: Database.Statement<[string], SectionRow>;
+    contentById: Database.Statement<[string], SectionRow & { content_json: string }>;
+    saveContent: Database.Statement<[string, string, number, string, string], { revision: number }>;
+    setPosition: Database.Statement<[number, string, number]>;
+  };
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly assessment: AssessmentStore,
+  ) {
+    this.statements = {
+      liveRows: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sections WHERE deleted_at IS NULL`),
+      rowById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sections WHERE id = ?`),
+      contentById: db.prepare(`SELECT ${SUMMARY_COLUMNS}, content_json FROM sections WHERE id = ? AND deleted_at IS NULL`),
+      saveContent: db.prepare(`
+        UPDATE sections
+        SET content_json = ?, plain_text = ?, word_count = ?, revision = revision + 1, updated_at = ?
+        WHERE id = ? AND deleted_at IS NULL
+        RETURNING revision`),
+      setPosition: db.prepare('UPDATE sections SET position = ? WHERE id = ? AND position IS NOT ?'),
+    };
+  }
+
+  private liveTree(): Tree<SectionRow> {
+    return buildTree(this.statements.liveRows.all());
+  }
+
+  private requireLive(tree: Tree<SectionRow>, id: string): SectionRow {
+    const row = tree.byId.get(id);
+    if (!row) throw new AppError('not-found', SECTION_NOT_FOUND);
+    return row;
+  }
+
+  /** Writes positions 0..n-1 in the given order (only rows whose position changes are touched). */
+  private writeOrder(ids: readonly string[]): void {
+    ids.forEach((id, position) => this.statements.setPosition.run(position, id, position));
+  }
+
+  private summaryOf(id: string): SectionSummary {
+    const tree = this.liveTree();
+    return toSummary(this.requireLive(tree, id), depthOf(tree, id));
+  }
+
+  list(): SectionSummary[] {
+    return binderOrder(this.liveTree()).map(({ node, depth }) => toSummary(node, depth));
+  }
+
+  get(id: string): Section {
+    const row = this.statements.contentById.get(id);
+    if (!row) throw new AppError('not-found', SECTION_NOT_FOUND);
+    const tree = this.liveTree();
+    return {
+      ...toSummary(row, depthOf(tree, id)),
+      content: JSON.parse(row.content_json) as SerializedEditorStateJSON,
+      revision: row.revision,
+    };
+  }
+
+  /** Called on every autosave, so it is one UPDATE plus one touch, with prepared statements. */
+  saveContent(
+    id: string,
+    content: SerializedEditorStateJSON,
+  ): { id: string; wordCount: number; revision: number; updatedAt: string } {
+    // The dispatcher has already checked this; checked again because the CLI and other
+    // in-process callers reach this without the bridge. It is cheap next to the write.
+    const parsed = EditorStateSchema.safeParse(content);
+    if (!parsed.success) throw new AppError('invalid-input', 'The section content is not in a form Peer Challenge Studio can save.');
+    const { plainText, wordCount } = textStats(content);
+    const now = nowIso();
+    const json = JSON.stringify(content);
+    return this.db.transaction(() => {
+      const saved = this.statements.saveContent.get(json, plainText, wordCount, now, id);
+      if (!saved) throw new AppError('not-found', SECTION_NOT_FOUND);
+      this.assessment.touch(now);
+      return { id, wordCount, revision: saved.revision, updatedAt: now };
+    })();
+  }
+
+  add(parentId: string, title: string, index?: number): SectionSummary {
+    return this.db.transaction(() => {
+      const tree = this.liveTree();
+      const parent = this.requireLive(tree, parentId);
+      if (depthOf(tree, parent.id) + 1 > MAX_SECTION_DEPTH - 1) {
+        throw new AppError(
+          'not-allowed',
+          `“${parent.title}” is already as deep as the binder goes, so it cannot have subsections. Add the section one level up instead.`,
+        );
+      }
+      const now = nowIso();
+      const id = randomUUID();
+      const siblings = tree.childrenOf(parentId).map((row) => row.id);
+      const at = Math.min(index ?? siblings.length, siblings.length);
+      this.db
+        .prepare(
+          `INSERT INTO sections (id, parent_id, position, kind, template_key, title, fixed, content_json,
+                                 plain_text, word_count, revision, created_at, updated_at)
+           VALUES (?, ?, ?, 'subsection', NULL, ?, 0, ?, '', 0, 0, ?, ?)`,
+        )
+        .run(id, parentId, at, title, JSON.stringify(emptyEditorState()), now, now);
+      siblings.splice(at, 0, id);
+      this.writeOrder(siblings);
+      this.assessment.touch(now);
+      return this.summaryOf(id);
+    })();
+  }
+
+  rename(id: string, title: string): SectionSummary {
+    return this.db.transaction(() => {
+      const now = nowIso();
+      const result = this.db
+        .prepare('UPDATE sections SET title = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+        .run(title, now, id);
+      if (result.changes === 0) throw new AppError('not-found', SECTION_NOT_FOUND);
+      this.assessment.touch(now);
+      return this.summaryOf(id);
+    })();
+  }
+
+  /** Moves a section (with its subsections) to `index` among the children of `parentId`. */
+  move(id: string, parentId: string, index: number): SectionSummary[] {
+    return this.db.transaction(() => {
+      const tree = this.liveTree();
+      const section = this.requireLive(tree, id);
+      const parent = this.requireLive(tree, parentId);
+      if (section.fixed === 1) {
+        throw new AppError('not-allowed', `“${section.title}” is one of the statement's fixed chapters, so it cannot be moved.`);
+      }
+      if (subtreeIds(tree, id).includes(parentId)) {
+        throw new AppError('not-allowed', `“${section.title}” cannot be moved inside itself or one of its own subsections.`);
+      }
+      if (depthOf(tree, parentId) + 1 + heightOf(tree, id) > MAX_SECTION_DEPTH - 1) {
+        throw new AppError(
+          'not-allowed',
+          `Moving “${section.title}” into “${parent.title}” would nest sections deeper than the binder allows. Move it one level up instead.`,
+        );
+      }
+      const oldSiblings = tree.childrenOf(section.parent_id).map((row) => row.id).filter((s) => s !== id);
+      const newSiblings =
+        section.parent_id === parentId ? oldSiblings : tree.childrenOf(parentId).map((row) => row.id);
+      newSiblings.splice(Math.min(index, newSiblings.length), 0, id);
+      const now = nowIso();
+      this.db.prepare('UPDATE sections SET parent_id = ?, updated_at = ? WHERE id = ?').run(parentId, now, id);
+      if (section.parent_id !== parentId) this.writeOrder(oldSiblings);
+      this.writeOrder(newSiblings);
+      this.assessment.touch(now);
+      return this.list();
+    })();
+  }
+
+  /** Sends a section and its subsections to the bin; returns every id that went. */
+  delete(id: string): { id: string; deletedIds: string[] } {
+    return this.db.transaction(() => {
+      const tree = this.liveTree();
+      const section = this.requireLive(tree, id);
+      const deletedIds = subtreeIds(tree, id);
+      const fixed = deletedIds.map((d) => tree.byId.get(d)!).find((row) => row.fixed === 1);
+      if (fixed) {
+        throw new AppError(
+          'not-allowed',
+          fixed.id === id
+            ? `“${section.title}” is one of the statement's fixed chapters, so it cannot be deleted.`
+            : `“${section.title}” contains the fixed chapter “${fixed.title}”, so it cannot be deleted.`,
+        );
+      }
+      const now = nowIso();
+      const markDeleted = this.db.prepare('UPDATE sections SET deleted_at = ?, deleted_with = ? WHERE id = ?');
+      for (const deletedId of deletedIds) markDeleted.run(now, id, deletedId);
+      // The section keeps its old position so restore can put it back there.
+      this.writeOrder(tree.childrenOf(section.parent_id).map((row) => row.id).filter((s) => s !== id));
+      this.assessment.touch(now);
+      return { id, deletedIds };
+    })();
+  }
+
+  /** Undoes `delete(id)`: the same subtree comes back at its old place among its siblings. */
+  restore(id: string): SectionSummary[] {
+    return this.db.transaction(() => {
+      const row = this.statements.rowById.get(id);
+      if (!row) throw new AppError('not-found', SECTION_NOT_FOUND);
+      if (row.deleted_at === null) return this.list();
+      const tree = this.liveTree();
+      if (row.deleted_with !== id) {
+        const root = this.statements.rowById.get(row.deleted_with ?? '');
+        throw new AppError(
+          'not-allowed',
+          `“${row.title}” was deleted along with “${root?.title ?? 'its parent section'}”. Restore that section instead.`,
+        );
+      }
+      const parent = row.parent_id === null ? null : tree.byId.get(row.parent_id);
+      if (row.parent_id !== null && !parent) {
+        const deletedParent = this.statements.rowById.get(row.parent_id);
+        throw new AppError(
+          'not-allowed',
+          `“${row.title}” was inside “${deletedParent?.title ?? 'a section'}”, which has also been deleted. Restore that section first.`,
+        );
+      }
+      const restoredIds = this.db
+        .prepare('SELECT id FROM sections WHERE deleted_with = ? AND deleted_at IS NOT NULL')
+        .all(id)
+        .map((r) => (r as { id: string }).id);
+      const restoredTree = buildTree(
+        restoredIds.map((rid) => this.statements.rowById.get(rid)!).map((r) => (r.id === id ? { ...r, parent_id: null } : r)),
+      );
+      const parentDepth = parent ? depthOf(tree, parent.id) : -1;
+      if (parentDepth + 1 + heightOf(restoredTree, id) > MAX_SECTION_DEPTH - 1) {
+        throw new AppError(
+          'not-allowed',
+          `“${row.title}” cannot go back where it was, because “${parent?.title ?? ''}” has since moved deeper in the binder.`,
+        );
+      }
+      const now = nowIso();
+      this.db
+        .prepare('UPDATE sections SET deleted_at = NULL, deleted_with = NULL WHERE deleted_with = ? AND deleted_at IS NOT NULL')
+        .run(id);
+      const siblings = tree.childrenOf(row.parent_id).map((r) => r.id);
+      siblings.splice(Math.min(row.position, siblings.length), 0, id);
+      this.writeOrder(siblings);
+      this.assessment.touch(now);
+      return this.list();
+    })();
+  }
+}

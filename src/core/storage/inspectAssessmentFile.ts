@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { APPLICATION_ID } from '../../shared/constants';
+import { AppError } from '../../shared/errors';
+import { REQUIRED_TABLES } from './migrations/index';
+import { planMigrations } from './migrations/runner';
+import { damaged, notAnAssessment, toAppError } from './sqliteErrors';
+
+/**
+ * Decides whether a file may be opened for writing, without changing a byte of it.
+ *
+ * Opening a database read-write can change it (journal recovery, switching journal mode,
+ * migrations), so everything that could reject a file happens first: checks on the raw header
+ * bytes, then a read-only SQLite connection for the integrity check, tables and schema version.
+ * Only a file that passes all of these is opened read-write.
+ */
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** The database header is 100 bytes; application_id is the big-endian integer at offset 68. */
+const HEADER_SIZE = 100;
+const APPLICATION_ID_OFFSET = 68;
+
+function readHeader(filePath: string): Buffer {
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const header = Buffer.alloc(HEADER_SIZE);
+    const bytesRead = fs.readSync(fd, header, 0, HEADER_SIZE, 0);
+    return header.subarray(0, bytesRead);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function checkHeader(filePath: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch (error) {
+    throw toAppError(error, filePath);
+  }
+  if (!stat.isFile()) throw notAnAssessment(filePath);
+  let header: Buffer;
+  try {
+    header = readHeader(filePath);
+  } catch (error) {
+    throw toAppError(error, filePath);
+  }
+  if (header.length < SQLITE_MAGIC.length || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw notAnAssessment(filePath);
+  }
+  // A valid SQLite file of another app is refused here, before SQLite ever opens it.
+  if (header.length < HEADER_SIZE || header.readUInt32BE(APPLICATION_ID_OFFSET) !== APPLICATION_ID) {
+    throw notAnAssessment(filePath);
+  }
+}
+
+function checkWithReadOnlyConnection(filePath: string): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 200 });
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw notAnAssessment(filePath);
+    const problems = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+    if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') throw damaged(filePath);
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+        (row) => row.name,
+      ),
+    );
+    if (!REQUIRED_TABLES.every((name) => tables.has(name))) throw damaged(filePath);
+    // Throws 'too-new' or 'damaged'; the pending list itself is recomputed after opening.
+    planMigrations(db, filePath);
+  } catch (error) {
+    throw toAppError(error, filePath, 'damaged');
+  } finally {
+    db?.close();
+  }
+}
+
+/** Throws the AppError that explains why `filePath` cannot be opened, or returns if it can. */
+export function inspectAssessmentFile(filePath: string): void {
+  checkHeader(filePath);
+  checkWithReadOnlyConnection(filePath);
+}
+
