@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SerializedEditorStateJSON, SerializedNode } from '../../shared/schemas/lexical';
+
+/** Helpers shared by the core's tests: real files in a temporary folder, small Lexical documents. */
+
+export function makeTempDir(prefix = 'pcs-test-'): { dir: string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function sha256(filePath: string): string {
+  return createHash('sha256').update(fs.readFileSync(filePath)).digest('hex');
+}
+
+/** Every file in a folder with its hash, to prove an operation changed nothing at all. */
+export function folderSnapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => {
+        const full = path.join(dir, name);
+        return [name, fs.statSync(full).isDirectory() ? 'folder' : sha256(full)];
+      }),
+  );
+}
+
+export function text(value: string, format = 0): SerializedNode {
+  return { type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' };
+}
+
+export function paragraph(...children: Array<string | SerializedNode>): SerializedNode {
+  return {
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children: children.map((child) => (typeof child === 'string' ? text(child) : child)),
+  };
+}
+
+/** A document of paragraphs; each argument is a paragraph's text, or its text nodes. */
+export function doc(...paragraphs: Array<string | Array<string | SerializedNode>>): SerializedEditorStateJSON {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: paragraphs.map((p) => (Array.isArray(p) ? paragraph(...p) : paragraph(p))),
+    },
+  };
+}
+
+export const CREATE_DEFAULTS = { kind: 'full', visitDate: null, templateId: 'cpc-2024' } as const;
