@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../../shared/constants';
+import { doc, makeTempDir, sha256 } from '../../testing/testFiles';
+import { AssessmentDatabase } from '../assessmentDatabase';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './index';
+import { applyMigrations } from './runner';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.cleanup());
+
+/** Realistic rows for a database at `version`, written the way that version's app would have. */
+function addRealisticRows(db: Database.Database, version: number): void {
+  if (version < 1) return;
+  const now = '2025-02-03T10:00:00.000Z';
+  db.prepare(
+    "INSERT INTO assessment VALUES (1, 'Sefton Council', 'full', '2025-06-10', 'cpc-2024', ?, ?)",
+  ).run(now, now);
+  const insert = db.prepare(
+    `INSERT INTO sections (id, parent_id, position, kind, template_key, title, fixed, content_json, plain_text,
+                           word_count, revision, created_at, updated_at, deleted_at, deleted_with)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const body = 'Our governance is robust and our scrutiny committees challenge decisions.';
+  const content = JSON.stringify(doc(body));
+  insert.run('theme', null, 0, 'theme', 'theme.governance', 'Governance and culture', 1, content, body, 11, 3, now, now, null, null);
+  insert.run('sub', 'theme', 0, 'subsection', null, 'Scrutiny', 0, content, body, 11, 1, now, now, null, null);
+  insert.run('gone', 'theme', 1, 'subsection', null, 'Old draft', 0, content, 'deleted words', 2, 1, now, now, now, 'gone');
+  db.prepare("INSERT INTO settings VALUES ('lastSectionId', 'sub')").run();
+}
+
+/** A valid assessment file whose schema stops at `version`. */
+function databaseAtVersion(version: number, name = `v${version}.pcstudio`): string {
+  const filePath = path.join(temp.dir, name);
+  const db = new Database(filePath);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  applyMigrations(db, MIGRATIONS.slice(0, version));
+  addRealisticRows(db, version);
+  db.close();
+  return filePath;
+}
+
+function tableRows(filePath: string): Record<string, unknown[]> {
+  const db = new Database(filePath, { readonly: true });
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sections_fts%' AND name <> 'schema_migrations'").all() as Array<{ name: string }>
+  ).map((t) => t.name);
+  const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  db.close();
+  return rows;
+}
+
+function schemaOf(filePath: string): unknown[] {
+  const db = new Database(filePath, { readonly: true });
+  const schema = db
+    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all();
+  db.close();
+  return schema;
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps, with distinct names', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  for (const migration of MIGRATIONS.filter((m) => m.version > 1)) {
+    it(`${String(migration.version).padStart(3, '0')}_${migration.name}: upgrades a file made by 1..${migration.version - 1} with its data intact`, () => {
+      const filePath = databaseAtVersion(migration.version - 1);
+      const before = tableRows(filePath);
+      const file = AssessmentDatabase.open(filePath);
+      expect(file.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+      const recorded = file.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+      expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+      file.close();
+      const after = tableRows(filePath);
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+    });
+  }
+
+  it('002 indexes existing live sections for full-text search, and not deleted ones', () => {
+    const file = AssessmentDatabase.open(databaseAtVersion(1));
+    const hits = (term: string) =>
+      file.db.prepare('SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?').all(term).length;
+    expect(hits('scrutiny')).toBe(2); // the theme's text and the subsection's title and text
+    expect(hits('deleted')).toBe(0);
+    // Kept in sync by triggers from now on.
+    file.db.prepare("UPDATE sections SET plain_text = 'Medium term financial plan' WHERE id = 'sub'").run();
+    expect(hits('financial')).toBe(1);
+    file.db.prepare("UPDATE sections SET deleted_at = 'x' WHERE id = 'sub'").run();
+    expect(hits('financial')).toBe(0);
+    file.db.prepare("UPDATE sections SET deleted_at = NULL WHERE id = 'sub'").run();
+    expect(hits('financial')).toBe(1);
+    file.db.exec("INSERT INTO sections_fts (sections_fts) VALUES ('integrity-check')");
+    file.close();
+  });
+
+  it('a fresh database at the latest version has the same schema as one upgraded step by step', () => {
+    const fresh = databaseAtVersion(LATEST_SCHEMA_VERSION, 'fresh.pcstudio');
+    const stepped = databaseAtVersion(1, 'stepped.pcstudio');
+    for (let v = 2; v <= LATEST_SCHEMA_VERSION; v++) {
+      const db = new Database(stepped);
+      applyMigrations(db, [MIGRATIONS[v - 1]!]);
+      db.close();
+    }
+    expect(schemaOf(stepped)).toEqual(schemaOf(fresh));
+  });
+
+  it('refuses a file marked with a higher version and leaves it unchanged', () => {
+    const filePath = databaseAtVersion(LATEST_SCHEMA_VERSION);
+    const db = new Database(filePath);
+    db.prepare("INSERT INTO schema_migrations VALUES (?, 'evidence', '2030-01-01')").run(LATEST_SCHEMA_VERSION + 1);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.close();
+    const hash = sha256(filePath);
+    expect(() => AssessmentDatabase.open(filePath)).toThrow(expect.objectContaining({ code: 'too-new' }));
+    expect(sha256(filePath)).toBe(hash);
+    expect(fs.readdirSync(temp.dir)).toEqual([path.basename(filePath)]);
+  });
+
+  it('refuses a file whose user_version alone is newer', () => {
+    const filePath = databaseAtVersion(LATEST_SCHEMA_VERSION);
+    const db = new Database(filePath);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => AssessmentDatabase.open(filePath)).toThrow(expect.objectContaining({ code: 'too-new' }));
+  });
+
+  it('calls a file damaged when a recorded migration has a different name', () => {
+    const filePath = databaseAtVersion(LATEST_SCHEMA_VERSION);
+    const db = new Database(filePath);
+    db.prepare("UPDATE schema_migrations SET name = 'something_else' WHERE version = 1").run();
+    db.close();
+    const hash = sha256(filePath);
+    expect(() => AssessmentDatabase.open(filePath)).toThrow(expect.objectContaining({ code: 'damaged' }));
+    expect(sha256(filePath)).toBe(hash);
+  });
+
+  it('rolls a failing migration back entirely', () => {
+    const filePath = path.join(temp.dir, 'fail.pcstudio');
+    const db = new Database(filePath);
+    const failing = {
+      version: 1,
+      name: 'fails',
+      up(d: Database.Database) {
+        d.exec('CREATE TABLE half_made (x)');
+        throw new Error('nope');
+      },
+    };
+    expect(() => applyMigrations(db, [failing])).toThrow('nope');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('half_made', 'schema_migrations')").all()).toEqual([]);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    db.close();
+  });
+});
