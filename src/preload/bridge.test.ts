@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_INVOKE_CHANNEL, IPC_MENU_CHANNEL, type MenuCommandEvent } from '../shared/contract';
+import { createBridge, type BridgeIpc } from './bridge';
+
+function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 1 })) {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+  const ipc: BridgeIpc & { emit(channel: string, payload: unknown): void } = {
+    invoke: vi.fn(answer),
+    on(channel, listener) {
+      handlers.set(channel, listener);
+    },
+    emit(channel, payload) {
+      handlers.get(channel)?.({ sender: 'the IPC event, which must not reach the page' }, payload);
+    },
+  };
+  return ipc;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('preload bridge', () => {
+  it('exposes exactly invoke and onMenuCommand', () => {
+    expect(Object.keys(createBridge(fakeIpc())).sort()).toEqual(['invoke', 'onMenuCommand']);
+  });
+
+  it('invokes the one API channel with the method and args, and returns the envelope', async () => {
+    const ipc = fakeIpc(async () => ({ ok: true, value: { mode: 'electron' } }));
+    const bridge = createBridge(ipc);
+    await expect(bridge.invoke('app-info', {})).resolves.toEqual({ ok: true, value: { mode: 'electron' } });
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, 'app-info', {});
+  });
+
+  it('turns a failed IPC call into an error envelope rather than a rejection', async () => {
+    const bridge = createBridge(fakeIpc(async () => Promise.reject(new Error('gone'))));
+    const envelope = await bridge.invoke('app-info', {});
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) expect(envelope.error.code).toBe('internal');
+  });
+
+  it('refuses a method that is not a string without calling IPC', async () => {
+    const ipc = fakeIpc();
+    const envelope = await createBridge(ipc).invoke(42 as unknown as string, {});
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(ipc.invoke).not.toHaveBeenCalled();
+  });
+
+  it('delivers valid menu commands without the IPC event, and drops invalid ones', () => {
+    const ipc = fakeIpc();
+    const bridge = createBridge(ipc);
+    const received: unknown[][] = [];
+    bridge.onMenuCommand((...args) => received.push(args));
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'find' });
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'open-recent', path: '/a.pcstudio' });
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'format-disk' });
+    ipc.emit(IPC_MENU_CHANNEL, 'find');
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'open-recent', path: 42 });
+    expect(received).toEqual([[{ command: 'find' }], [{ command: 'open-recent', path: '/a.pcstudio' }]]);
+  });
+
+  it('stops delivering after unsubscribe', () => {
+    const ipc = fakeIpc();
+    const bridge = createBridge(ipc);
+    const listener = vi.fn();
+    const unsubscribe = bridge.onMenuCommand(listener);
+    unsubscribe();
+    unsubscribe();
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'find' });
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('keeps commands that arrive before the page listens, and hands them over once', async () => {
+    const ipc = fakeIpc();
+    const bridge = createBridge(ipc);
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'open-recent', path: '/start.pcstudio' });
+    // React StrictMode: subscribe, unsubscribe, subscribe again, all before a microtask runs.
+    const first = vi.fn();
+    bridge.onMenuCommand(first)();
+    const received: MenuCommandEvent[] = [];
+    bridge.onMenuCommand((event) => received.push(event));
+    await tick();
+    expect(first).not.toHaveBeenCalled();
+    expect(received).toEqual([{ command: 'open-recent', path: '/start.pcstudio' }]);
+    const late = vi.fn();
+    bridge.onMenuCommand(late);
+    await tick();
+    expect(late).not.toHaveBeenCalled();
+  });
+
+  it('keeps going when one listener throws', () => {
+    const ipc = fakeIpc();
+    const bridge = createBridge(ipc);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const good = vi.fn();
+    bridge.onMenuCommand(() => {
+      throw new Error('bad listener');
+    });
+    bridge.onMenuCommand(good);
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'export' });
+    expect(good).toHaveBeenCalledWith({ command: 'export' });
+    error.mockRestore();
+  });
+});
