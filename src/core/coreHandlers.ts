@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CoreHandlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { OpenAssessment } from './assessment/openAssessment';
@@ -7,7 +8,8 @@ import { nowIso } from './time';
 /**
  * The core's implementation of every `coreContract` method. Arguments arrive already parsed by
  * the dispatcher (or typed by an in-process caller such as the CLI). One assessment is open at
- * a time: opening or creating another closes the previous one first.
+ * a time: opening or creating another closes the previous one once the new one is open, so a
+ * file that cannot be opened leaves the user where they were.
  */
 export interface CoreState {
   current: OpenAssessment | null;
@@ -25,6 +27,15 @@ export function createCoreHandlers(state: CoreState, recent: RecentFiles): CoreH
     state.current = null;
     open?.close();
   };
+  /** Swaps in a newly opened assessment; `openNext` runs before the current one is closed. */
+  const switchTo = (openNext: () => OpenAssessment): OpenAssessment => {
+    const next = openNext();
+    closeCurrent();
+    state.current = next;
+    rememberRecent(next);
+    return next;
+  };
+  const isCurrent = (filePath: string) => state.current !== null && path.resolve(filePath) === state.current.path;
   const rememberRecent = (open: OpenAssessment) => {
     try {
       recent.remember(open.path, open.summary().councilName);
@@ -35,17 +46,14 @@ export function createCoreHandlers(state: CoreState, recent: RecentFiles): CoreH
   };
 
   return {
-    'assessment-create': async (args) => {
-      closeCurrent();
-      state.current = OpenAssessment.create(args);
-      rememberRecent(state.current);
-      return state.current.summary();
-    },
-    'assessment-open': async ({ path }) => {
-      closeCurrent();
-      state.current = OpenAssessment.open(path);
-      rememberRecent(state.current);
-      return state.current.summary();
+    'assessment-create': async (args) => switchTo(() => OpenAssessment.create(args)).summary(),
+    'assessment-open': async ({ path: filePath }) => {
+      // Already open here: our own lock would refuse a second connection, and none is needed.
+      if (isCurrent(filePath)) {
+        rememberRecent(state.current!);
+        return state.current!.summary();
+      }
+      return switchTo(() => OpenAssessment.open(filePath)).summary();
     },
     'assessment-current': async () => state.current?.summary() ?? null,
     'assessment-update': async (patch) => {
