@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo, MenuCommandEvent } from '../../shared/contract';
+import type { AssessmentSummary, RecentFile } from '../../shared/schemas/assessment';
+import { api, errorMessage, getConnection, transport } from '../api';
+import { AutoSaver } from '../save/autosave';
+import { ToastProvider, useToasts } from '../ui/Toasts';
+import { CreateDialog } from './CreateDialog';
+import { MainScreen } from './MainScreen';
+import { OpenDialog } from './OpenDialog';
+import { NoTokenScreen, StartScreen } from './StartScreen';
+
+export function App() {
+  if (getConnection().status === 'no-token') return <NoTokenScreen />;
+  return (
+    <ToastProvider>
+      <Studio />
+    </ToastProvider>
+  );
+}
+
+type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; appInfo: AppInfo };
+
+function Studio() {
+  const toasts = useToasts();
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const [summary, setSummary] = useState<AssessmentSummary | null>(null);
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [createOpen, setCreateOpen] = useState(false);
+  const [openOpen, setOpenOpen] = useState(false);
+  const [findRequest, setFindRequest] = useState(0);
+  const saver = useMemo(() => new AutoSaver(), []);
+
+  const refreshRecent = useCallback(async () => {
+    try {
+      setRecent(await api['recent-list']({}));
+    } catch {
+      // the list is a convenience; leave it as it was
+    }
+  }, []);
+
+  useEffect(() => {
+    (async () => {
+      try {
+        const [appInfo, current] = await Promise.all([api['app-info']({}), api['assessment-current']({})]);
+        setSummary(current);
+        setBoot({ state: 'ready', appInfo });
+        void refreshRecent();
+      } catch (e) {
+        setBoot({ state: 'failed', message: errorMessage(e) });
+      }
+    })();
+  }, [refreshRecent]);
+
+  // The last chance to write what is queued: the window is closing or being reloaded.
+  useEffect(() => {
+    const onHide = () => saver.flushOnUnload();
+    const onBlur = () => void saver.flush();
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
+      window.removeEventListener('blur', onBlur);
+    };
+  }, [saver]);
+
+  useEffect(() => {
+    if (!summary) document.title = 'Peer Challenge Studio';
+  }, [summary]);
+
+  const opened = useCallback(
+    (next: AssessmentSummary) => {
+      setCreateOpen(false);
+      setOpenOpen(false);
+      setSummary(next);
+      void refreshRecent();
+    },
+    [refreshRecent],
+  );
+
+  const openPath = useCallback(
+    async (path: string) => {
+      await saver.flush();
+      try {
+        opened(await api['assessment-open']({ path }));
+      } catch (e) {
+        toasts.show({ message: errorMessage(e), tone: 'error', timeout: 8000 });
+        void refreshRecent();
+      }
+    },
+    [opened, refreshRecent, saver, toasts],
+  );
+
+  const startOpen = useCallback(async () => {
+    if (boot.state === 'ready' && boot.appInfo.nativeDialogs) {
+      try {
+        const path = await api['dialog-choose-open-file']({});
+        if (path) await openPath(path);
+      } catch (e) {
+        toasts.show({ message: errorMessage(e), tone: 'error' });
+      }
+    } else {
+      void refreshRecent();
+      setOpenOpen(true);
+    }
+  }, [boot, openPath, refreshRecent, toasts]);
+
+  const close = useCallback(async () => {
+    await saver.flush();
+    try {
+      await api['assessment-close']({});
+    } catch (e) {
+      toasts.show({ message: errorMessage(e), tone: 'error' });
+      return;
+    }
+    setSummary(null);
+    void refreshRecent();
+  }, [refreshRecent, saver, toasts]);
+
+  const forget = useCallback(
+    async (path: string) => {
+      try {
+        await api['recent-forget']({ path });
+      } finally {
+        void refreshRecent();
+      }
+    },
+    [refreshRecent],
+  );
+
+  const exportSoon = useCallback(() => {
+    toasts.show({ message: 'Export to Word is coming soon.' });
+  }, [toasts]);
+
+  // Commands from the Electron menu; browser mode has the same commands as buttons.
+  useEffect(() => {
+    if (!transport) return;
+    return transport.onMenuCommand((event: MenuCommandEvent) => {
+      switch (event.command) {
+        case 'new-assessment':
+          setCreateOpen(true);
+          break;
+        case 'open-assessment':
+          void startOpen();
+          break;
+        case 'open-recent':
+          if (event.path) void openPath(event.path);
+          break;
+        case 'close-assessment':
+          void close();
+          break;
+        case 'find':
+          setFindRequest((n) => n + 1);
+          break;
+        case 'export':
+          exportSoon();
+          break;
+      }
+    });
+  }, [close, exportSoon, openPath, startOpen]);
+
+  if (boot.state === 'loading') {
+    return (
+      <div className="loading" role="status">
+        Opening Peer Challenge Studio…
+      </div>
+    );
+  }
+  if (boot.state === 'failed') {
+    return (
+      <div className="start">
+        <main className="start-main" id="main">
+          <h1 className="start-title">Peer Challenge Studio could not start</h1>
+          <p className="start-lede" role="alert">
+            {boot.message}
+          </p>
+        </main>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      {summary ? (
+        <MainScreen
+          key={`${summary.path}|${summary.createdAt}`}
+          summary={summary}
+          saver={saver}
+          findRequest={findRequest}
+          onSummaryChange={setSummary}
+          onNew={() => setCreateOpen(true)}
+          onOpen={() => void startOpen()}
+          onClose={() => void close()}
+          onExport={exportSoon}
+        />
+      ) : (
+        <StartScreen
+          recent={recent}
+          onCreate={() => setCreateOpen(true)}
+          onOpen={() => void startOpen()}
+          onOpenRecent={(p) => void openPath(p)}
+          onForget={(p) => void forget(p)}
+        />
+      )}
+      <CreateDialog
+        isOpen={createOpen}
+        appInfo={boot.appInfo}
+        onClose={() => setCreateOpen(false)}
+        onCreated={opened}
+        prepare={() => saver.flush()}
+      />
+      <OpenDialog
+        isOpen={openOpen}
+        recent={recent}
+        onClose={() => setOpenOpen(false)}
+        onOpened={opened}
+        prepare={() => saver.flush()}
+        onForget={(p) => void forget(p)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import { Button, Form, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
+import type { AppInfo } from '../../shared/contract';
+import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
+import { api, errorMessage } from '../api';
+import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { joinPath, suggestedFileName } from './format';
+
+/** "Create a new assessment": council, kind of challenge, visit date and where to save. */
+export function CreateDialog(props: {
+  isOpen: boolean;
+  appInfo: AppInfo;
+  onClose(): void;
+  onCreated(summary: AssessmentSummary): void;
+  /** Runs before the core switches files: writes what is still queued for the open one. */
+  prepare(): Promise<void>;
+}) {
+  const [council, setCouncil] = useState('');
+  const [kind, setKind] = useState<ChallengeKind>('full');
+  const [visitDate, setVisitDate] = useState('');
+  const [path, setPath] = useState('');
+  const [pathEdited, setPathEdited] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!props.isOpen) return;
+    setCouncil('');
+    setKind('full');
+    setVisitDate('');
+    setPath(props.appInfo.nativeDialogs ? '' : joinPath(props.appInfo.defaultFolder, suggestedFileName('')));
+    setPathEdited(false);
+    setError(null);
+    setBusy(false);
+  }, [props.isOpen, props.appInfo]);
+
+  const onCouncilChange = (value: string) => {
+    setCouncil(value);
+    if (!props.appInfo.nativeDialogs && !pathEdited) {
+      setPath(joinPath(props.appInfo.defaultFolder, suggestedFileName(value)));
+    }
+  };
+
+  const choose = async () => {
+    try {
+      const chosen = await api['dialog-choose-new-file']({ suggestedName: suggestedFileName(council) });
+      if (chosen) {
+        setPath(chosen);
+        setPathEdited(true);
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const submit = async () => {
+    if (!council.trim()) {
+      setError('Enter the name of the council.');
+      return;
+    }
+    let target = path.trim();
+    if (!target && props.appInfo.nativeDialogs) {
+      const chosen = await api['dialog-choose-new-file']({ suggestedName: suggestedFileName(council) }).catch(() => null);
+      if (!chosen) {
+        setError('Choose where to save the file.');
+        return;
+      }
+      target = chosen;
+      setPath(chosen);
+    }
+    if (!target) {
+      setError('Choose where to save the file.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await props.prepare();
+      const summary = await api['assessment-create']({
+        path: target,
+        councilName: council.trim(),
+        kind,
+        visitDate: visitDate || null,
+      });
+      props.onCreated(summary);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AppDialog title="Create a new assessment" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size="medium">
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="dialog-intro">Everything goes in one file. Your changes are saved automatically as you write.</p>
+        <TextField className="field" value={council} onChange={onCouncilChange} autoFocus isRequired>
+          <Label>Council name</Label>
+          <Input className="input" placeholder="For example, Anytown Borough Council" />
+        </TextField>
+        <RadioGroup className="field radio-group" value={kind} onChange={(v) => setKind(v as ChallengeKind)}>
+          <Label>Kind of challenge</Label>
+          <Radio className="radio" value="full">
+            <span className="radio-mark" aria-hidden="true" />
+            <span>
+              <span className="radio-title">Full Corporate Peer Challenge</span>
+              <span className="radio-hint">The position statement for a full challenge</span>
+            </span>
+          </Radio>
+          <Radio className="radio" value="progress">
+            <span className="radio-mark" aria-hidden="true" />
+            <span>
+              <span className="radio-title">Progress review</span>
+              <span className="radio-hint">The update for the revisit, 10 to 12 months later</span>
+            </span>
+          </Radio>
+        </RadioGroup>
+        <div className="field">
+          <label htmlFor="visit-date">
+            Date of the visit <span className="optional">(optional)</span>
+          </label>
+          <input
+            id="visit-date"
+            className="input input-date"
+            type="date"
+            value={visitDate}
+            onChange={(e) => setVisitDate(e.target.value)}
+          />
+        </div>
+        {props.appInfo.nativeDialogs ? (
+          <div className="field">
+            <span className="label" id="save-where-label">
+              Where to save
+            </span>
+            <div className="path-choose">
+              <span className="path-value" aria-labelledby="save-where-label" id="save-where-value">
+                {path || 'Not chosen yet'}
+              </span>
+              <Button className="button button-secondary" onPress={() => void choose()} aria-describedby="save-where-value">
+                Choose…
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <TextField
+            className="field"
+            value={path}
+            onChange={(v) => {
+              setPath(v);
+              setPathEdited(true);
+            }}
+            isRequired
+          >
+            <Label>Save as</Label>
+            <Input className="input input-path" spellCheck={false} />
+            <Text slot="description" className="field-hint">
+              The full path of the new file on this computer. It ends in .pcstudio.
+            </Text>
+          </TextField>
+        )}
+        <ErrorMessage message={error} />
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <Button className="button button-secondary" onPress={props.onClose}>
+            Cancel
+          </Button>
+          <Button className="button button-primary" type="submit" isDisabled={busy}>
+            {busy ? 'Creating…' : 'Create assessment'}
+          </Button>
+        </div>
+      </Form>
+    </AppDialog>
+  );
+}

@@ -1,0 +1,495 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Form, Input, Label, Menu, MenuItem, MenuTrigger, Popover, Separator, TextField, type Key } from 'react-aria-components';
+import type { AssessmentSummary } from '../../shared/schemas/assessment';
+import type { Section, SectionSummary } from '../../shared/schemas/section';
+import { api, errorMessage } from '../api';
+import { Binder } from '../binder/Binder';
+import { canHaveChildren, flatten, buildTree, formatWords, type MovePlan } from '../binder/tree';
+import { EDITOR_ID, SectionEditor } from '../editor/SectionEditor';
+import type { FindTarget } from '../editor/plugins/FindHighlightPlugin';
+import { FindPanel, type FindQuery } from '../find/FindPanel';
+import type { AutoSaver, SaveStatus } from '../save/autosave';
+import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { Icon } from '../ui/Icons';
+import { useToasts } from '../ui/Toasts';
+import { formatDate, kindLabel } from './format';
+
+type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; section: Section; nonce: number };
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function MainScreen(props: {
+  summary: AssessmentSummary;
+  saver: AutoSaver;
+  findRequest: number;
+  onSummaryChange(summary: AssessmentSummary): void;
+  onNew(): void;
+  onOpen(): void;
+  onClose(): void;
+  onExport(): void;
+}) {
+  const { summary, saver } = props;
+  const toasts = useToasts();
+  const [sections, setSections] = useState<SectionSummary[]>([]);
+  const [listError, setListError] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [liveWords, setLiveWords] = useState<number | null>(null);
+  const [expanded, setExpanded] = useState<Set<Key>>(new Set());
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>(saver.getStatus());
+  const [dialog, setDialog] = useState<
+    { kind: 'add'; parent: SectionSummary } | { kind: 'rename'; section: SectionSummary } | null
+  >(null);
+  const [findOpen, setFindOpen] = useState(false);
+  const [findFocus, setFindFocus] = useState(0);
+  const [findRefresh, setFindRefresh] = useState(0);
+  const [findTarget, setFindTarget] = useState<FindTarget | null>(null);
+  const deletedStack = useRef<{ id: string; title: string; wasSelected: boolean }[]>([]);
+  const loadSeq = useRef(0);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const selectedRef = useRef<string | null>(null);
+  selectedRef.current = selectedId;
+
+  // --- the binder's list ---
+  const refreshList = useCallback(async () => {
+    try {
+      const list = await api['sections-list']({});
+      setSections(list);
+      setListError(null);
+      return list;
+    } catch (e) {
+      setListError(errorMessage(e));
+      return null;
+    }
+  }, []);
+
+  useEffect(() => saver.subscribe(setSaveStatus), [saver]);
+  useEffect(
+    () =>
+      saver.onSaved((result) => {
+        setSections((list) => list.map((s) => (s.id === result.id ? { ...s, wordCount: result.wordCount } : s)));
+      }),
+    [saver],
+  );
+
+  useEffect(() => {
+    document.title = `${summary.fileName} — Peer Challenge Studio`;
+  }, [summary.fileName]);
+
+  // --- opening a section ---
+  const loadSection = useCallback(async (id: string) => {
+    const seq = ++loadSeq.current;
+    setLoaded((prev) => (prev.state === 'ready' && prev.section.id === id ? prev : { state: 'loading' }));
+    try {
+      const section = await api['section-get']({ id });
+      if (seq !== loadSeq.current) return;
+      setLiveWords(null);
+      setLoaded((prev) => ({ state: 'ready', section, nonce: (prev.state === 'ready' ? prev.nonce : 0) + 1 }));
+    } catch (e) {
+      if (seq === loadSeq.current) setLoaded({ state: 'error', message: errorMessage(e) });
+    }
+  }, []);
+
+  const selectSection = useCallback(
+    async (id: string, options: { force?: boolean } = {}) => {
+      if (id === selectedRef.current && !options.force) return;
+      selectedRef.current = id;
+      setSelectedId(id);
+      await saver.flush();
+      if (selectedRef.current !== id) return;
+      await loadSection(id);
+      api['ui-state-set']({ lastSectionId: id }).catch(() => undefined);
+    },
+    [loadSection, saver],
+  );
+
+  // First load: the list, then the section the user was last in.
+  useEffect(() => {
+    (async () => {
+      const list = await refreshList();
+      if (!list) return;
+      setExpanded(new Set(list.filter((s) => list.some((c) => c.parentId === s.id)).map((s) => s.id)));
+      const ordered = flatten(buildTree(list));
+      const start =
+        (summary.lastSectionId && list.find((s) => s.id === summary.lastSectionId)) ||
+        ordered.find((s) => s.kind === 'theme') ||
+        ordered[0];
+      if (start) await selectSection(start.id, { force: true });
+    })();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // --- word counts ---
+  const wordCounts = useMemo(() => {
+    const map = new Map<string, number>();
+    if (selectedId && liveWords !== null) map.set(selectedId, liveWords);
+    return map;
+  }, [selectedId, liveWords]);
+  const totalWords = useMemo(
+    () => sections.reduce((sum, s) => sum + (s.id === selectedId && liveWords !== null ? liveWords : s.wordCount), 0),
+    [sections, selectedId, liveWords],
+  );
+  const currentWords =
+    liveWords ?? (loaded.state === 'ready' ? (sections.find((s) => s.id === loaded.section.id)?.wordCount ?? 0) : 0);
+
+  // --- binder actions ---
+  const addSection = async (parent: SectionSummary, title: string) => {
+    const created = await api['section-add']({ parentId: parent.id, title });
+    await refreshList();
+    setExpanded((prev) => new Set([...prev, parent.id]));
+    await selectSection(created.id);
+    toasts.show({ message: `Added “${created.title}”.` });
+  };
+
+  const renameSection = async (section: SectionSummary, title: string) => {
+    const renamed = await api['section-rename']({ id: section.id, title });
+    setSections((list) => list.map((s) => (s.id === renamed.id ? { ...s, title: renamed.title } : s)));
+    if (loaded.state === 'ready' && loaded.section.id === section.id) {
+      setLoaded({ ...loaded, section: { ...loaded.section, title: renamed.title } });
+    }
+  };
+
+  const undoDelete = useCallback((): boolean => {
+    const last = deletedStack.current.pop();
+    if (!last) return false;
+    (async () => {
+      try {
+        const list = await api['section-restore']({ id: last.id });
+        setSections(list);
+        toasts.show({ message: `Restored “${last.title}”.` });
+        if (last.wasSelected) await selectSection(last.id);
+      } catch (e) {
+        toasts.show({ message: errorMessage(e), tone: 'error' });
+      }
+    })();
+    return true;
+  }, [selectSection, toasts]);
+
+  const deleteSection = async (section: SectionSummary) => {
+    await saver.flush();
+    try {
+      const result = await api['section-delete']({ id: section.id });
+      const wasSelected = selectedRef.current !== null && result.deletedIds.includes(selectedRef.current);
+      deletedStack.current.push({ id: section.id, title: section.title, wasSelected });
+      const list = await refreshList();
+      if (wasSelected && list) {
+        const parent = section.parentId ?? flatten(buildTree(list))[0]?.id;
+        if (parent) await selectSection(parent);
+      }
+      toasts.show({
+        message: `Deleted “${section.title}”.`,
+        action: { label: 'Undo', onAction: () => void undoDelete() },
+      });
+    } catch (e) {
+      toasts.show({ message: errorMessage(e), tone: 'error' });
+    }
+  };
+
+  const moveSection = async (section: SectionSummary, plan: MovePlan) => {
+    try {
+      const list = await api['section-move']({ id: section.id, parentId: plan.parentId, index: plan.index });
+      setSections(list);
+      setExpanded((prev) => new Set([...prev, plan.parentId]));
+      const parentTitle = list.find((s) => s.id === plan.parentId)?.title ?? '';
+      toasts.show({ message: `Moved “${section.title}” to position ${plan.index + 1} in “${parentTitle}”.`, timeout: 3000 });
+    } catch (e) {
+      toasts.show({ message: errorMessage(e), tone: 'error' });
+    }
+  };
+
+  // --- find ---
+  const openFind = useCallback(() => {
+    if (!findOpen) returnFocus.current = document.activeElement as HTMLElement | null;
+    setFindOpen(true);
+    setFindFocus((n) => n + 1);
+  }, [findOpen]);
+
+  useEffect(() => {
+    if (props.findRequest > 0) openFind();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.findRequest]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        e.stopPropagation();
+        openFind();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [openFind]);
+
+  const closeFind = () => {
+    setFindOpen(false);
+    setFindTarget(null);
+    const el = returnFocus.current;
+    if (el && document.contains(el)) el.focus();
+    else document.getElementById(EDITOR_ID)?.focus();
+  };
+
+  const openResult = async (sectionId: string, query: FindQuery) => {
+    await selectSection(sectionId);
+    setFindTarget({ ...query, nonce: Date.now(), select: true });
+  };
+
+  const replace = async (query: FindQuery, replacement: string, sectionId?: string) => {
+    await saver.flush();
+    const result = await api['statement-replace-all']({ ...query, replacement, sectionId });
+    await refreshList();
+    const current = selectedRef.current;
+    if (current && result.sectionIds.includes(current)) await loadSection(current);
+    setFindRefresh((n) => n + 1);
+    const where = result.sectionIds.length === 1 ? '1 section' : `${result.sectionIds.length} sections`;
+    toasts.show({
+      message:
+        result.replaced === 0 ? 'Nothing to replace.' : `Replaced ${result.replaced} ${result.replaced === 1 ? 'match' : 'matches'} in ${where}.`,
+    });
+    return result.replaced;
+  };
+
+  const selected = sections.find((s) => s.id === selectedId) ?? null;
+  const addParent = selected ? (canHaveChildren(selected) ? selected : sections.find((s) => s.id === selected.parentId) ?? null) : null;
+  const visit = formatDate(summary.visitDate);
+
+  const onSaveLabel =
+    saveStatus === 'error'
+      ? 'Couldn’t save — retrying'
+      : saveStatus === 'saving' || saveStatus === 'pending'
+        ? 'Saving…'
+        : 'Saved';
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href={`#${EDITOR_ID}`}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById(EDITOR_ID)?.focus();
+        }}
+      >
+        Skip to editor
+      </a>
+      <header className="app-header">
+        <span className="brand-mark" aria-hidden="true">
+          PC
+        </span>
+        <div className="header-doc">
+          <span className="header-council">{summary.councilName}</span>
+          <span className="header-meta">
+            {kindLabel(summary.kind)}
+            {visit ? ` · Visit ${visit}` : ''}
+          </span>
+        </div>
+        <span className="header-file" title={summary.path}>
+          <Icon name="file" size={16} />
+          <span className="visually-hidden">File: </span>
+          {summary.fileName}
+        </span>
+        <div className="header-actions">
+          <Button className="button button-header" onPress={openFind} aria-keyshortcuts={isMac ? 'Meta+F' : 'Control+F'}>
+            <Icon name="search" size={16} />
+            Find
+          </Button>
+          <Button className="button button-header" onPress={props.onExport}>
+            <Icon name="export" size={16} />
+            Export
+          </Button>
+          <MenuTrigger>
+            <Button className="button button-header" aria-label="File menu">
+              File
+            </Button>
+            <Popover className="popover" placement="bottom end">
+              <Menu
+                className="menu"
+                aria-label="File"
+                onAction={(key) => {
+                  if (key === 'new') props.onNew();
+                  else if (key === 'open') props.onOpen();
+                  else if (key === 'close') props.onClose();
+                }}
+              >
+                <MenuItem className="menu-item" id="new">
+                  Create a new assessment…
+                </MenuItem>
+                <MenuItem className="menu-item" id="open">
+                  Open an assessment…
+                </MenuItem>
+                <Separator className="menu-sep" />
+                <MenuItem className="menu-item" id="close">
+                  Close assessment
+                </MenuItem>
+              </Menu>
+            </Popover>
+          </MenuTrigger>
+        </div>
+      </header>
+      <div className={`workspace${findOpen ? ' with-find' : ''}`}>
+        <nav className="sidebar" aria-labelledby="binder-heading">
+          <div className="sidebar-head">
+            <h2 id="binder-heading" className="panel-title">
+              Sections
+            </h2>
+            <span className="total-words" aria-label={`Statement total: ${formatWords(totalWords)}`}>
+              {formatWords(totalWords)}
+            </span>
+          </div>
+          {listError ? <ErrorMessage message={listError} /> : null}
+          <Binder
+            sections={sections}
+            selectedId={selectedId}
+            wordCounts={wordCounts}
+            expanded={expanded}
+            onExpandedChange={setExpanded}
+            actions={{
+              onSelect: (id) => void selectSection(id),
+              onAdd: (parent) => setDialog({ kind: 'add', parent }),
+              onRename: (section) => setDialog({ kind: 'rename', section }),
+              onDelete: (section) => void deleteSection(section),
+              onMove: (section, plan) => void moveSection(section, plan),
+              onUndoDelete: undoDelete,
+            }}
+          />
+          <div className="sidebar-foot">
+            <Button
+              className="button button-secondary button-block"
+              isDisabled={!addParent}
+              aria-describedby="add-hint"
+              onPress={() => addParent && setDialog({ kind: 'add', parent: addParent })}
+            >
+              <Icon name="plus" size={16} />
+              Add subsection
+            </Button>
+            {addParent ? (
+              <span className="add-hint" id="add-hint">
+                in “{addParent.title}”
+              </span>
+            ) : null}
+          </div>
+        </nav>
+        <main className="main" id="main">
+          {loaded.state === 'ready' ? (
+            <SectionEditor
+              key={`${loaded.section.id}:${loaded.nonce}`}
+              section={loaded.section}
+              saver={saver}
+              onWordCount={setLiveWords}
+              findTarget={findTarget}
+            />
+          ) : loaded.state === 'error' ? (
+            <div className="main-message">
+              <ErrorMessage message={loaded.message} />
+              {selectedId ? (
+                <Button className="button button-secondary" onPress={() => void loadSection(selectedId)}>
+                  Try again
+                </Button>
+              ) : null}
+            </div>
+          ) : (
+            <div className="main-message muted" role="status">
+              Opening section…
+            </div>
+          )}
+          <footer className="status-bar">
+            <span>{formatWords(currentWords)} in this section</span>
+            <span className="status-sep" aria-hidden="true">
+              ·
+            </span>
+            <span>{formatWords(totalWords)} in the statement</span>
+            <span className="spacer" />
+            <span
+              className={`save-status save-${saveStatus}`}
+              role="status"
+              aria-live="polite"
+              title={saveStatus === 'error' ? saver.getLastError() : 'Your changes are saved automatically'}
+            >
+              {saveStatus === 'error' ? <Icon name="warning" size={14} /> : saveStatus === 'saved' ? <Icon name="check" size={14} /> : null}
+              {onSaveLabel}
+            </span>
+          </footer>
+        </main>
+        {findOpen ? (
+          <FindPanel
+            focusRequest={findFocus}
+            currentSectionId={selectedId}
+            refreshKey={findRefresh}
+            onClose={closeFind}
+            onQueryChange={(q) => setFindTarget(q ? { ...q, nonce: 0, select: false } : null)}
+            onOpenResult={(id, q) => void openResult(id, q)}
+            onReplace={replace}
+          />
+        ) : null}
+      </div>
+      <SectionTitleDialog
+        state={dialog}
+        onClose={() => setDialog(null)}
+        onSubmit={async (title) => {
+          if (!dialog) return;
+          if (dialog.kind === 'add') await addSection(dialog.parent, title);
+          else await renameSection(dialog.section, title);
+        }}
+      />
+    </div>
+  );
+}
+
+function SectionTitleDialog(props: {
+  state: { kind: 'add'; parent: SectionSummary } | { kind: 'rename'; section: SectionSummary } | null;
+  onClose(): void;
+  onSubmit(title: string): Promise<void>;
+}) {
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { state } = props;
+  useEffect(() => {
+    if (!state) return;
+    setTitle(state.kind === 'rename' ? state.section.title : '');
+    setError(null);
+    setBusy(false);
+  }, [state]);
+  return (
+    <AppDialog
+      title={state?.kind === 'rename' ? 'Rename section' : `Add a subsection${state?.kind === 'add' ? ` to “${state.parent.title}”` : ''}`}
+      isOpen={state !== null}
+      onOpenChange={(o) => !o && props.onClose()}
+    >
+      <Form
+        className="form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!title.trim()) {
+            setError('Give the section a title.');
+            return;
+          }
+          setBusy(true);
+          try {
+            await props.onSubmit(title.trim());
+            props.onClose();
+          } catch (err) {
+            setError(errorMessage(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired maxLength={200}>
+          <Label>Section title</Label>
+          <Input className="input" />
+        </TextField>
+        <ErrorMessage message={error} />
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <Button className="button button-secondary" onPress={props.onClose}>
+            Cancel
+          </Button>
+          <Button className="button button-primary" type="submit" isDisabled={busy}>
+            {state?.kind === 'rename' ? 'Rename' : 'Add subsection'}
+          </Button>
+        </div>
+      </Form>
+    </AppDialog>
+  );
+}

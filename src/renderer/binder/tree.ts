@@ -1,0 +1,114 @@
+import { MAX_SECTION_DEPTH } from '../../shared/constants';
+import type { SectionSummary } from '../../shared/schemas/section';
+
+export interface SectionNode extends SectionSummary {
+  children: SectionNode[];
+}
+
+/** The flat list from `sections-list` as a tree, siblings in position order. */
+export function buildTree(sections: SectionSummary[]): SectionNode[] {
+  const nodes = new Map<string, SectionNode>();
+  for (const s of sections) nodes.set(s.id, { ...s, children: [] });
+  const roots: SectionNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  const sort = (list: SectionNode[]) => {
+    list.sort((a, b) => a.position - b.position);
+    for (const n of list) sort(n.children);
+  };
+  sort(roots);
+  return roots;
+}
+
+/** Sections in reading order (depth first). */
+export function flatten(tree: SectionNode[]): SectionNode[] {
+  const out: SectionNode[] = [];
+  const walk = (list: SectionNode[]) => {
+    for (const n of list) {
+      out.push(n);
+      walk(n.children);
+    }
+  };
+  walk(tree);
+  return out;
+}
+
+export function siblingsOf(sections: SectionSummary[], parentId: string | null): SectionSummary[] {
+  return sections.filter((s) => s.parentId === parentId).sort((a, b) => a.position - b.position);
+}
+
+/** How many levels sit below a section (0 for one with no subsections). */
+export function subtreeHeight(sections: SectionSummary[], id: string): number {
+  const children = sections.filter((s) => s.parentId === id);
+  if (children.length === 0) return 0;
+  return 1 + Math.max(...children.map((c) => subtreeHeight(sections, c.id)));
+}
+
+export function isWithin(sections: SectionSummary[], id: string, ancestorId: string): boolean {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  let cur = byId.get(id);
+  while (cur) {
+    if (cur.id === ancestorId) return true;
+    cur = cur.parentId ? byId.get(cur.parentId) : undefined;
+  }
+  return false;
+}
+
+export function canHaveChildren(section: SectionSummary): boolean {
+  return section.depth < MAX_SECTION_DEPTH - 1;
+}
+
+export type MovePlan = { parentId: string; index: number };
+
+/**
+ * Where a section would go if dropped before, after or on another one, or null when that move
+ * is not allowed: fixed chapters stay put, nothing else becomes a chapter, the binder stays
+ * within its depth, and a section cannot go inside itself.
+ */
+export function planMove(
+  sections: SectionSummary[],
+  movingId: string,
+  targetId: string,
+  position: 'before' | 'after' | 'on',
+): MovePlan | null {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const moving = byId.get(movingId);
+  const target = byId.get(targetId);
+  if (!moving || !target || moving.fixed || movingId === targetId) return null;
+  if (isWithin(sections, targetId, movingId)) return null;
+  const parent = position === 'on' ? target : target.parentId ? byId.get(target.parentId) : undefined;
+  if (!parent) return null;
+  if (parent.depth + 1 + subtreeHeight(sections, movingId) > MAX_SECTION_DEPTH - 1) return null;
+  const siblings = siblingsOf(sections, parent.id).filter((s) => s.id !== movingId);
+  let index: number;
+  if (position === 'on') index = siblings.length;
+  else {
+    const at = siblings.findIndex((s) => s.id === targetId);
+    if (at < 0) return null;
+    index = position === 'before' ? at : at + 1;
+  }
+  // Dropping a section back where it is: nothing to do.
+  if (moving.parentId === parent.id) {
+    const current = siblingsOf(sections, parent.id).findIndex((s) => s.id === movingId);
+    if (current === index) return null;
+  }
+  return { parentId: parent.id, index };
+}
+
+/** Move up or down among its siblings; null at either end or for a fixed chapter. */
+export function planStep(sections: SectionSummary[], id: string, step: -1 | 1): MovePlan | null {
+  const moving = sections.find((s) => s.id === id);
+  if (!moving || moving.fixed || !moving.parentId) return null;
+  const siblings = siblingsOf(sections, moving.parentId);
+  const at = siblings.findIndex((s) => s.id === id);
+  const index = at + step;
+  if (index < 0 || index >= siblings.length) return null;
+  return { parentId: moving.parentId, index };
+}
+
+export function formatWords(n: number): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? 'word' : 'words'}`;
+}

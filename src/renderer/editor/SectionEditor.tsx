@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import type { Section } from '../../shared/schemas/section';
+import type { AutoSaver } from '../save/autosave';
+import { EDITOR_NODES } from './nodes';
+import { editorTheme } from './theme';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { PastePlugin } from './plugins/PastePlugin';
+import { WordCountPlugin } from './plugins/WordCountPlugin';
+import { LinkPlugin } from './plugins/LinkPlugin';
+import { FindHighlightPlugin, type FindTarget } from './plugins/FindHighlightPlugin';
+
+export const EDITOR_ID = 'editor';
+
+/**
+ * The editor for one section. Mounted afresh for each section (key = section id), starting from
+ * the content saved in the file.
+ */
+export function SectionEditor(props: {
+  section: Section;
+  saver: AutoSaver;
+  onWordCount: (words: number) => void;
+  findTarget: FindTarget | null;
+}) {
+  const { section } = props;
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'pcs-section',
+      theme: editorTheme,
+      nodes: [...EDITOR_NODES],
+      editorState: JSON.stringify(section.content),
+      onError(error) {
+        console.error(error);
+      },
+    }),
+    // Only on mount: the editor owns its state from then on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const titleId = `section-title-${section.id}`;
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="editor-frame">
+        <ToolbarPlugin label="Formatting" />
+        <div className="editor-scroll" id="editor-scroll">
+          <div className="page">
+            <h1 className="section-title" id={titleId}>
+              {section.title}
+            </h1>
+            <div className="editor-body">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  id={EDITOR_ID}
+                  className="content-editable"
+                  aria-labelledby={titleId}
+                  aria-multiline
+                  spellCheck
+                  lang="en-GB"
+                  aria-placeholder="Start writing this section…"
+                  placeholder={<div className="editor-placeholder">Start writing this section…</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            </div>
+          </div>
+        </div>
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin />
+      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
+      <PastePlugin />
+      <AutosavePlugin sectionId={section.id} saver={props.saver} />
+      <WordCountPlugin onCount={props.onWordCount} />
+      <FindHighlightPlugin target={props.findTarget} />
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,409 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getSelection,
+  $isRangeSelection,
+  $isRootOrShadowRoot,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_CRITICAL,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
+import { $setBlocksType } from '@lexical/selection';
+import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
+import { $createLinkNode, $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
+import { INSERT_TABLE_COMMAND } from '@lexical/table';
+import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
+import { Button, Form, Input, Label, Separator, TextField, ToggleButton, Toolbar } from 'react-aria-components';
+import { AppDialog, ErrorMessage } from '../../../ui/Dialog';
+import { Icon, type IconName } from '../../../ui/Icons';
+import { normaliseUrl } from '../LinkPlugin/url';
+
+type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
+
+interface ToolbarState {
+  block: BlockType;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  link: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+function readState(editor: LexicalEditor, prev: ToolbarState): ToolbarState {
+  return editor.getEditorState().read(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return prev;
+    const anchor = selection.anchor.getNode();
+    let element =
+      anchor.getKey() === 'root'
+        ? anchor
+        : $findMatchingParent(anchor, (e) => {
+            const parent = e.getParent();
+            return parent !== null && $isRootOrShadowRoot(parent);
+          });
+    if (element === null) element = anchor.getTopLevelElementOrThrow();
+    let block: BlockType = 'other';
+    if ($isListNode(element)) {
+      const list = $getNearestNodeOfType(anchor, ListNode);
+      block = (list ?? element).getListType() === 'number' ? 'number' : 'bullet';
+    } else if ($isHeadingNode(element)) {
+      const tag = element.getTag();
+      block = tag === 'h2' ? 'h2' : tag === 'h3' ? 'h3' : 'other';
+    } else if ($isQuoteNode(element)) block = 'quote';
+    else if (element.getType() === 'paragraph') block = 'paragraph';
+    const parent = anchor.getParent();
+    const linkNode = $isLinkNode(parent) ? parent : $isLinkNode(anchor) ? anchor : null;
+    return {
+      ...prev,
+      block,
+      bold: selection.hasFormat('bold'),
+      italic: selection.hasFormat('italic'),
+      underline: selection.hasFormat('underline'),
+      link: linkNode ? linkNode.getURL() : null,
+    };
+  });
+}
+
+/**
+ * The formatting toolbar: one Tab stop, arrow keys move between its buttons (react-aria's
+ * Toolbar), toggles report their state with aria-pressed.
+ */
+export function ToolbarPlugin({ label }: { label: string }) {
+  const [editor] = useLexicalComposerContext();
+  const [state, setState] = useState<ToolbarState>({
+    block: 'paragraph',
+    bold: false,
+    italic: false,
+    underline: false,
+    link: null,
+    canUndo: false,
+    canRedo: false,
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [tableOpen, setTableOpen] = useState(false);
+
+  const refresh = useCallback(() => setState((prev) => readState(editor, prev)), [editor]);
+
+  useEffect(() => {
+    return mergeRegister(
+      editor.registerUpdateListener(() => refresh()),
+      editor.registerCommand(
+        SELECTION_CHANGE_COMMAND,
+        () => {
+          refresh();
+          return false;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        CAN_UNDO_COMMAND,
+        (canUndo) => {
+          setState((s) => ({ ...s, canUndo }));
+          return false;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        CAN_REDO_COMMAND,
+        (canRedo) => {
+          setState((s) => ({ ...s, canRedo }));
+          return false;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+    );
+  }, [editor, refresh]);
+
+  const setBlock = (block: 'paragraph' | 'h2' | 'h3' | 'quote') => {
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      if (block === 'paragraph' || (block === 'quote' && state.block === 'quote')) {
+        $setBlocksType(selection, () => $createParagraphNode());
+      } else if (block === 'quote') {
+        $setBlocksType(selection, () => $createQuoteNode());
+      } else {
+        $setBlocksType(selection, () => $createHeadingNode(block));
+      }
+    });
+    editor.focus();
+  };
+
+  const toggleList = (kind: 'bullet' | 'number') => {
+    if (state.block === kind) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+    else editor.dispatchCommand(kind === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+    editor.focus();
+  };
+
+  const format = (f: 'bold' | 'italic' | 'underline') => {
+    editor.dispatchCommand(FORMAT_TEXT_COMMAND, f);
+    editor.focus();
+  };
+
+  return (
+    <>
+      <Toolbar aria-label={label} className="toolbar">
+        <ToggleButton
+          className="tool tool-text"
+          isSelected={state.block === 'paragraph'}
+          onChange={() => setBlock('paragraph')}
+          aria-label="Normal text"
+        >
+          Text
+        </ToggleButton>
+        <ToggleButton
+          className="tool tool-text"
+          isSelected={state.block === 'h2'}
+          onChange={() => setBlock(state.block === 'h2' ? 'paragraph' : 'h2')}
+          aria-label="Heading 2"
+        >
+          H2
+        </ToggleButton>
+        <ToggleButton
+          className="tool tool-text"
+          isSelected={state.block === 'h3'}
+          onChange={() => setBlock(state.block === 'h3' ? 'paragraph' : 'h3')}
+          aria-label="Heading 3"
+        >
+          H3
+        </ToggleButton>
+        <Separator orientation="vertical" className="tool-sep" />
+        <Tool icon="bold" label={`Bold (${MOD}B)`} name="Bold" pressed={state.bold} onPress={() => format('bold')} />
+        <Tool icon="italic" label={`Italic (${MOD}I)`} name="Italic" pressed={state.italic} onPress={() => format('italic')} />
+        <Tool
+          icon="underline"
+          label={`Underline (${MOD}U)`}
+          name="Underline"
+          pressed={state.underline}
+          onPress={() => format('underline')}
+        />
+        <Separator orientation="vertical" className="tool-sep" />
+        <Tool icon="bullets" name="Bulleted list" label="Bulleted list" pressed={state.block === 'bullet'} onPress={() => toggleList('bullet')} />
+        <Tool icon="numbers" name="Numbered list" label="Numbered list" pressed={state.block === 'number'} onPress={() => toggleList('number')} />
+        <Tool icon="quote" name="Quote" label="Block quote" pressed={state.block === 'quote'} onPress={() => setBlock('quote')} />
+        <Separator orientation="vertical" className="tool-sep" />
+        <ToggleButton
+          className="tool"
+          aria-label="Link"
+          isSelected={state.link !== null}
+          onChange={() => setLinkOpen(true)}
+        >
+          <Icon name="link" />
+          <span className="tooltip" aria-hidden="true">
+            Link
+          </span>
+        </ToggleButton>
+        <Button className="tool" aria-label="Insert table" onPress={() => setTableOpen(true)}>
+          <Icon name="table" />
+          <span className="tooltip" aria-hidden="true">
+            Insert table
+          </span>
+        </Button>
+        <Separator orientation="vertical" className="tool-sep" />
+        <Button
+          className="tool"
+          aria-label={`Undo (${MOD}Z)`}
+          isDisabled={!state.canUndo}
+          onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
+          <Icon name="undo" />
+          <span className="tooltip" aria-hidden="true">
+            Undo
+          </span>
+        </Button>
+        <Button
+          className="tool"
+          aria-label={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
+          isDisabled={!state.canRedo}
+          onPress={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
+          <Icon name="redo" />
+          <span className="tooltip" aria-hidden="true">
+            Redo
+          </span>
+        </Button>
+      </Toolbar>
+      <LinkDialog
+        isOpen={linkOpen}
+        currentUrl={state.link}
+        onClose={() => {
+          setLinkOpen(false);
+          editor.focus();
+        }}
+        onApply={(url, text) => {
+          editor.update(() => {
+            const selection = $getSelection();
+            if (!$isRangeSelection(selection)) return;
+            if (selection.isCollapsed() && state.link === null) {
+              const link = $createLinkNode(url, { rel: 'noopener noreferrer', target: '_blank' });
+              link.append($createTextNode(text || url.replace(/^mailto:/, '')));
+              selection.insertNodes([link]);
+            } else {
+              editor.dispatchCommand(TOGGLE_LINK_COMMAND, { url, rel: 'noopener noreferrer', target: '_blank' });
+            }
+          });
+        }}
+        onRemove={() => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null)}
+      />
+      <TableDialog
+        isOpen={tableOpen}
+        onClose={() => {
+          setTableOpen(false);
+          editor.focus();
+        }}
+        onInsert={(rows, columns) =>
+          editor.dispatchCommand(INSERT_TABLE_COMMAND, {
+            rows: String(rows),
+            columns: String(columns),
+            includeHeaders: { rows: true, columns: false },
+          })
+        }
+      />
+    </>
+  );
+}
+
+function Tool(props: { icon: IconName; name: string; label: string; pressed: boolean; onPress: () => void }) {
+  return (
+    <ToggleButton className="tool" aria-label={props.name} isSelected={props.pressed} onChange={props.onPress}>
+      <Icon name={props.icon} />
+      <span className="tooltip" aria-hidden="true">
+        {props.label}
+      </span>
+    </ToggleButton>
+  );
+}
+
+function LinkDialog(props: {
+  isOpen: boolean;
+  currentUrl: string | null;
+  onClose: () => void;
+  onApply: (url: string, text: string) => void;
+  onRemove: () => void;
+}) {
+  const [url, setUrl] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (props.isOpen) {
+      setUrl(props.currentUrl ?? '');
+      setText('');
+      setError(null);
+    }
+  }, [props.isOpen, props.currentUrl]);
+  return (
+    <AppDialog title={props.currentUrl ? 'Edit link' : 'Add a link'} isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()}>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const normalised = normaliseUrl(url);
+          if (!normalised) {
+            setError('Enter a web address starting with http:// or https://, or an email address.');
+            return;
+          }
+          props.onApply(normalised, text.trim());
+          props.onClose();
+        }}
+      >
+        <TextField className="field" value={url} onChange={setUrl} autoFocus isRequired>
+          <Label>Web or email address</Label>
+          <Input className="input" placeholder="https://www.example.gov.uk" />
+        </TextField>
+        {!props.currentUrl ? (
+          <TextField className="field" value={text} onChange={setText}>
+            <Label>Text to show (if no text is selected)</Label>
+            <Input className="input" />
+          </TextField>
+        ) : null}
+        <ErrorMessage message={error} />
+        <div className="dialog-actions">
+          {props.currentUrl ? (
+            <Button
+              className="button button-quiet button-danger"
+              onPress={() => {
+                props.onRemove();
+                props.onClose();
+              }}
+            >
+              Remove link
+            </Button>
+          ) : null}
+          <span className="spacer" />
+          <Button className="button button-secondary" onPress={props.onClose}>
+            Cancel
+          </Button>
+          <Button className="button button-primary" type="submit">
+            {props.currentUrl ? 'Update link' : 'Add link'}
+          </Button>
+        </div>
+      </Form>
+    </AppDialog>
+  );
+}
+
+function TableDialog(props: { isOpen: boolean; onClose: () => void; onInsert: (rows: number, columns: number) => void }) {
+  const [rows, setRows] = useState('3');
+  const [columns, setColumns] = useState('3');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (props.isOpen) setError(null);
+  }, [props.isOpen]);
+  return (
+    <AppDialog title="Insert a table" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()}>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const r = Number(rows);
+          const c = Number(columns);
+          if (!Number.isInteger(r) || !Number.isInteger(c) || r < 1 || c < 1 || r > 50 || c > 10) {
+            setError('Choose between 1 and 50 rows and between 1 and 10 columns.');
+            return;
+          }
+          props.onInsert(r, c);
+          props.onClose();
+        }}
+      >
+        <div className="field-row">
+          <TextField className="field" value={rows} onChange={setRows} autoFocus inputMode="numeric">
+            <Label>Rows (including the header row)</Label>
+            <Input className="input input-narrow" type="number" min={1} max={50} />
+          </TextField>
+          <TextField className="field" value={columns} onChange={setColumns} inputMode="numeric">
+            <Label>Columns</Label>
+            <Input className="input input-narrow" type="number" min={1} max={10} />
+          </TextField>
+        </div>
+        <ErrorMessage message={error} />
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <Button className="button button-secondary" onPress={props.onClose}>
+            Cancel
+          </Button>
+          <Button className="button button-primary" type="submit">
+            Insert table
+          </Button>
+        </div>
+      </Form>
+    </AppDialog>
+  );
+}
