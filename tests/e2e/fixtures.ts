@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 /**
@@ -19,7 +20,7 @@ export interface AppFixture {
   restart(): Promise<string>;
 }
 
-const repoRoot = resolve(__dirname, '../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // Node 24 from the `node` package, with tsx as a loader in the same process: a `tsx` launcher
 // would run the server in a child process that a SIGKILL of the launcher leaves running.
 const node = join(repoRoot, 'node_modules/.bin/node');
