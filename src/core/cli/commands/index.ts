@@ -1,0 +1,7 @@
+import type { CliCommand } from '../command';
+import { createHelpCommand } from './helpCommand';
+import { infoCommand } from './infoCommand';
+import { newCommand } from './newCommand';
+
+/** Every `pcs` command, in the order help lists them. Add new commands here. */
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, createHelpCommand(() => COMMANDS)];

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isAppError } from '../../shared/errors';
+import { INTERNAL_ERROR_MESSAGE } from '../dispatch';
+import { createCore } from '../index';
+import { UsageError, type CliContext } from './command';
+import { COMMANDS } from './commands/index';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/**
+ * Runs one `pcs` command and returns the exit code: 0 done, 1 the command failed (the AppError's
+ * message is shown), 2 the command line was wrong. Never prints a stack trace unless
+ * PCS_DEBUG is set.
+ */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...args] = argv;
+  const wantsHelp = name === undefined || name === '--help' || name === '-h';
+  const command = COMMANDS.find((c) => c.name === (wantsHelp ? 'help' : name));
+  if (!command) {
+    io.err(`pcs: there is no command called “${name}”. Run “pcs help” to see the commands.`);
+    return 2;
+  }
+  // The CLI keeps no recent-files list: its core gets a settings folder that is thrown away.
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-cli-'));
+  const core = createCore({ configDir });
+  const context: CliContext = { core, out: io.out, err: io.err };
+  try {
+    await command.run(wantsHelp ? [] : args, context);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`pcs ${command.name}: ${error.message}`);
+      if (error.usage) io.err(`Usage: ${error.usage}`);
+      return 2;
+    }
+    if (isAppError(error)) {
+      io.err(error.message);
+      return 1;
+    }
+    io.err(INTERNAL_ERROR_MESSAGE);
+    if (process.env.PCS_DEBUG) io.err(String((error as Error)?.stack ?? error));
+    return 1;
+  } finally {
+    core.close();
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
+}
