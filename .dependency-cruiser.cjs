@@ -18,6 +18,9 @@
 
 /** Packages that only make sense in Node or in Electron's main process. */
 const NODE_ONLY_PACKAGES = '(^|/)node_modules/(electron|better-sqlite3)/';
+/** Test files: they run under vitest, never ship, and may use the test tools and Node. */
+const TEST_FILE = '\\.test\\.tsx?$';
+const TEST_TOOLS = '(^|/)node_modules/(vitest|@vitest/[^/]+)/';
 /** UI packages. */
 const UI_PACKAGES = '(^|/)node_modules/(react|react-dom|lexical|@lexical/[^/]+)/';
 
@@ -30,8 +33,15 @@ module.exports = {
         'src/shared runs in every layer (Node, Electron, the page): it may import only src/shared and zod. ' +
         'No Node built-ins, no Electron, React, Lexical or better-sqlite3.',
       severity: 'error',
-      from: { path: '^src/shared/' },
+      from: { path: '^src/shared/', pathNot: TEST_FILE },
       to: { pathNot: ['^src/shared/', '(^|/)node_modules/zod/'] },
+    },
+    {
+      name: 'shared-tests-import-only-shared-zod-and-test-tools',
+      comment: "src/shared's tests may also use vitest and Node's built-ins, but no other layer or package.",
+      severity: 'error',
+      from: { path: ['^src/shared/.+' + TEST_FILE] },
+      to: { pathNot: ['^src/shared/', '(^|/)node_modules/zod/', TEST_TOOLS], dependencyTypesNot: ['core'] },
     },
     {
       name: 'core-not-to-shells',
@@ -76,8 +86,18 @@ module.exports = {
         'The sandboxed preload can load nothing but electron: it may import src/preload, src/shared, electron and ' +
         'zod (bundled into it), nothing else.',
       severity: 'error',
-      from: { path: '^src/preload/' },
+      from: { path: '^src/preload/', pathNot: TEST_FILE },
       to: { pathNot: ['^src/(preload|shared)/', '(^|/)node_modules/(electron|zod)/'] },
+    },
+    {
+      name: 'preload-tests-import-only-preload-shared-and-test-tools',
+      comment: "The preload's tests may also use vitest and Node's built-ins, but no other layer or package.",
+      severity: 'error',
+      from: { path: ['^src/preload/.+' + TEST_FILE] },
+      to: {
+        pathNot: ['^src/(preload|shared)/', '(^|/)node_modules/(electron|zod)/', TEST_TOOLS],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'main-not-to-page-or-web',

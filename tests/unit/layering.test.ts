@@ -46,8 +46,14 @@ const EXPECTED_ERRORS: Record<string, Array<[from: string, to: string]>> = {
     ['src/shared/shared-imports-only-shared-and-zod.ts', 'lexical'],
     ['src/shared/shared-imports-only-shared-and-zod.ts', 'better-sqlite3'],
     ['src/shared/shared-imports-only-shared-and-zod.ts', 'src/core/ok.ts'],
+    // Only tests may use the test tools.
+    ['src/shared/vitest-outside-tests.ts', 'vitest'],
     // What cannot be resolved is not src/shared or zod either.
     ['src/shared/unresolvable.ts', './does-not-exist'],
+  ],
+  'shared-tests-import-only-shared-zod-and-test-tools': [
+    ['src/shared/shared-tests-import-only-shared-zod-and-test-tools.test.ts', 'react'],
+    ['src/shared/shared-tests-import-only-shared-zod-and-test-tools.test.ts', 'src/core/ok.ts'],
   ],
   'core-not-to-shells': [
     ['src/core/core-not-to-shells.ts', 'src/main/ok.ts'],
@@ -84,6 +90,10 @@ const EXPECTED_ERRORS: Record<string, Array<[from: string, to: string]>> = {
     ['src/preload/preload-imports-only-shared-electron-and-zod.ts', 'react'],
     ['src/preload/preload-imports-only-shared-electron-and-zod.ts', 'src/core/ok.ts'],
     ['src/preload/preload-imports-only-shared-electron-and-zod.ts', 'src/main/ok.ts'],
+  ],
+  'preload-tests-import-only-preload-shared-and-test-tools': [
+    ['src/preload/preload-tests-import-only-preload-shared-and-test-tools.test.ts', 'react'],
+    ['src/preload/preload-tests-import-only-preload-shared-and-test-tools.test.ts', 'src/main/ok.ts'],
   ],
   'main-not-to-page-or-web': [
     ['src/main/main-not-to-page-or-web.ts', 'src/renderer/ok.ts'],
@@ -136,9 +146,12 @@ describe('layering rules (.dependency-cruiser.cjs)', () => {
     expect(cycles.map((violation) => violation.from)).toContain('src/shared/cycleA.ts');
   });
 
-  it('finds nothing wrong with the ok.ts files, which follow every rule', async () => {
+  it('finds nothing wrong with the ok.ts and ok.test.ts files, which follow every rule', async () => {
     const result = await fixture;
-    const fromOk = result.summary.violations.filter((violation) => violation.from.endsWith('/ok.ts'));
+    const fromOk = result.summary.violations.filter((violation) => /\/ok(\.test)?\.ts$/.test(violation.from));
+    expect(result.modules.map((m) => m.source)).toEqual(
+      expect.arrayContaining(['src/shared/ok.test.ts', 'src/preload/ok.test.ts', 'src/main/ok.ts', 'src/renderer/ok.ts']),
+    );
     expect(fromOk.map(describeViolation)).toEqual([]);
   });
 
