@@ -124,13 +124,20 @@ test('create, write with formatting, organise sections, and find it all again af
   await rowAction(page, 'Scrutiny', 'Move up');
   await expect.poll(() => childTitles(page, 'Governance and culture')).toEqual(['Scrutiny', 'Member–officer relations', 'Audit committee']);
 
-  // Reorder by keyboard drag and drop: Enter picks the row up, arrows choose the place, Enter drops.
+  // Reorder by keyboard drag and drop (react-aria): ArrowRight reaches the row's drag handle,
+  // Enter picks it up, the arrow keys go through the places it can go, Enter drops it.
   await row(page, 'Audit committee').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit committee');
-  await row(page, 'Audit committee').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('button', { name: 'Move Audit committee' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('ArrowUp');
+  const target = 'Insert between Scrutiny and Member–officer relations';
+  for (let i = 0; i < 10; i++) {
+    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    if (label === target) break;
+    await page.keyboard.press('ArrowUp');
+  }
+  await expect(page.locator(':focus')).toHaveAttribute('aria-label', target);
   await page.keyboard.press('Enter');
   await expect.poll(() => childTitles(page, 'Governance and culture')).toEqual(['Scrutiny', 'Audit committee', 'Member–officer relations']);
 

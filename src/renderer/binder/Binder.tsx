@@ -30,8 +30,8 @@ const DRAG_TYPE = 'application/x-pcs-section';
 
 /**
  * The binder: the statement's sections as a tree. Arrow keys move through it (and open the
- * section), Enter picks a section up to move it with the arrow keys (Enter again drops it, Esc
- * cancels), each row's "More" menu (ArrowRight to reach it) has Add, Rename, Move up/down and
+ * section), on a row's drag handle (ArrowRight to reach it) Enter picks the section up to move
+ * it with the arrow keys (Enter again drops it, Esc cancels), each row's "More" menu (ArrowRight to reach it) has Add, Rename, Move up/down and
  * Delete. Shortcuts on a row: F2 rename, Delete, Alt+↑/↓ move, Ctrl+Z undo a delete.
  */
 export function Binder(props: {
@@ -111,7 +111,15 @@ export function Binder(props: {
       >
         <TreeItemContent>
           {({ hasChildItems, isExpanded }) => (
-            <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16 + 4}px` }}>
+            <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
+              <Button
+                slot="drag"
+                className={`binder-drag${node.fixed ? ' is-fixed' : ''}`}
+                isDisabled={node.fixed}
+                aria-label={`Move ${node.title}`}
+              >
+                <Icon name="grip" size={14} />
+              </Button>
               {hasChildItems ? (
                 <Button slot="chevron" className={`binder-chevron${isExpanded ? ' is-expanded' : ''}`} aria-label={isExpanded ? `Collapse ${node.title}` : `Expand ${node.title}`}>
                   <Icon name="chevron" size={14} />
