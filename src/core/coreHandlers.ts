@@ -3,6 +3,7 @@ import type { CoreHandlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { OpenAssessment } from './assessment/openAssessment';
 import type { RecentFiles } from './recent/recentFiles';
+import { toAppError } from './storage/sqliteErrors';
 import { nowIso } from './time';
 
 /**
@@ -17,7 +18,29 @@ export interface CoreState {
 
 const NO_ASSESSMENT = 'Open or create an assessment first.';
 
+/**
+ * Errors from SQLite or the disk while working on the open file (disk full, drive unplugged)
+ * become AppErrors with a message naming the file, instead of reaching the user as 'internal'.
+ */
+function withFileErrors(handlers: CoreHandlers, state: CoreState): CoreHandlers {
+  const wrapped: Record<string, (args: never) => Promise<unknown>> = {};
+  for (const [method, handler] of Object.entries(handlers) as Array<[string, (args: never) => Promise<unknown>]>) {
+    wrapped[method] = async (args) => {
+      try {
+        return await handler(args);
+      } catch (error) {
+        throw state.current ? toAppError(error, state.current.path) : error;
+      }
+    };
+  }
+  return wrapped as unknown as CoreHandlers;
+}
+
 export function createCoreHandlers(state: CoreState, recent: RecentFiles): CoreHandlers {
+  return withFileErrors(buildHandlers(state, recent), state);
+}
+
+function buildHandlers(state: CoreState, recent: RecentFiles): CoreHandlers {
   const current = (): OpenAssessment => {
     if (!state.current) throw new AppError('no-assessment-open', NO_ASSESSMENT);
     return state.current;
