@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCore } from '../core';
 import { createDispatcher } from '../core/dispatch';
 import type { Handlers } from '../shared/contract';
@@ -141,6 +141,14 @@ function run(): void {
   app
     .whenReady()
     .then(() => {
+      if (!devServerUrl && !existsSync(join(rendererDir, 'index.html'))) {
+        dialog.showErrorBox(
+          PRODUCT_NAME,
+          `The app's screens are missing (${join(rendererDir, 'index.html')}). Run \`npm start\`, which builds them first.`,
+        );
+        app.exit(1);
+        return;
+      }
       const ses = session.defaultSession;
       secureSession(ses, { devServerUrl });
       configureSpelling(ses);

@@ -55,6 +55,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
 
   win.once('ready-to-show', () => win.show());
+  // If the page cannot load, show the window anyway rather than leave an invisible app running.
+  win.webContents.once('did-fail-load', () => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  });
 
   // The window's title follows document.title by default (we do not prevent
   // 'page-title-updated'); an empty title falls back to the product name.
