@@ -21,27 +21,40 @@ export interface DocumentText {
 const INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab']);
 
 export function collectTextNodes(root: SerializedNode): DocumentText {
-  let joined = '';
+  // Built as parts plus a running length: testing the end of a growing string (endsWith) makes
+  // V8 flatten it each time, which is quadratic on a long section.
+  const parts: string[] = [];
+  let length = 0;
+  let lastChar = '';
+  const append = (value: string) => {
+    if (value.length === 0) return;
+    parts.push(value);
+    length += value.length;
+    lastChar = value[value.length - 1]!;
+  };
+  const newlineUnlessAtLineStart = () => {
+    if (length > 0 && lastChar !== '\n') append('\n');
+  };
   const spans: TextSpan[] = [];
   const visit = (node: SerializedNode) => {
     if (node.type === 'linebreak') {
-      joined += '\n';
+      append('\n');
       return;
     }
     if (node.type === 'tab' && typeof node.text !== 'string') {
-      joined += '\t';
+      append('\t');
       return;
     }
     if (typeof node.text === 'string') {
-      spans.push({ node: node as TextSpan['node'], start: joined.length });
-      joined += node.text;
+      spans.push({ node: node as TextSpan['node'], start: length });
+      append(node.text);
       return;
     }
     const isBlock = !INLINE_TYPES.has(node.type) && node.type !== 'root';
-    if (isBlock && joined && !joined.endsWith('\n')) joined += '\n';
+    if (isBlock) newlineUnlessAtLineStart();
     for (const child of node.children ?? []) visit(child);
-    if (isBlock && joined && !joined.endsWith('\n')) joined += '\n';
+    if (isBlock) newlineUnlessAtLineStart();
   };
   visit(root);
-  return { joined, spans };
+  return { joined: parts.join(''), spans };
 }
