@@ -10,10 +10,16 @@ import { editorStateJSON } from '../../serialize';
 export function AutosavePlugin({ sectionId, saver }: { sectionId: string; saver: AutoSaver }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
+    // What is in the file: only a real change to it is worth a save.
+    let saved = JSON.stringify(editorStateJSON(editor.getEditorState()));
     return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (prevEditorState.isEmpty() || tags.has('load')) return;
-      saver.schedule(sectionId, () => editorStateJSON(editorState));
+      const json = editorStateJSON(editorState);
+      const text = JSON.stringify(json);
+      if (text === saved) return;
+      saved = text;
+      saver.schedule(sectionId, () => json);
     });
   }, [editor, sectionId, saver]);
   return null;

@@ -16,7 +16,7 @@ import { cleanPastedHtml } from './cleanHtml';
  * Paste from Word or a web page keeps the structure (headings, lists, emphasis, links, tables)
  * and drops the look (colours, fonts, sizes): the statement's look comes from its styles.
  * - HTML on the clipboard is tidied first (see cleanHtml.ts), then imported by Lexical.
- * - Text never keeps an inline style; paragraphs never keep alignment or indent from a paste.
+ * - Text never keeps an inline style; paragraphs never keep alignment or indent.
  * - H1 becomes H2 (the section title is the page's H1); H4 to H6 become H3.
  */
 export function PastePlugin(): null {
@@ -57,7 +57,9 @@ export function PastePlugin(): null {
       editor.registerNodeTransform(ParagraphNode, (node) => {
         if (node.getFormatType() !== '' && node.getFormatType() !== 'left') node.setFormat('');
         if (node.getIndent() !== 0) node.setIndent(0);
-        if (node.getTextStyle() !== '') node.setTextStyle('');
+        // (Not the paragraph's text style: Lexical sets that from the selection on every
+        // selection change, and clearing it here would loop. Text typed with a stale style
+        // has it cleared by the TextNode transform above.)
       }),
       editor.registerNodeTransform(HeadingNode, (node) => {
         const tag = node.getTag();
