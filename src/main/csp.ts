@@ -1,27 +1,11 @@
-/**
- * The Content Security Policy of every page the shell loads: only our own scripts, no plugins,
- * no framing, no form posts, no <base> tricks. The same policy browser mode sends
- * (src/web/securityHeaders.ts), so the renderer behaves alike in both.
- */
-const PRODUCTION_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
-  ['default-src', "'self'"],
-  ['script-src', "'self'"],
-  ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data: blob:"],
-  ['font-src', "'self' data:"],
-  ['connect-src', "'self'"],
-  ['object-src', "'none'"],
-  ['base-uri', "'none'"],
-  ['frame-ancestors', "'none'"],
-  ['form-action', "'none'"],
-];
+import { CSP_DIRECTIVES, formatCsp } from '../shared/csp';
 
 /**
  * With the Vite dev server (`npm run dev`, never in a packaged app), hot reload needs a
  * WebSocket back to the server and React Fast Refresh injects one inline module script.
  */
 export function contentSecurityPolicy(devServerUrl?: string): string {
-  const directives = PRODUCTION_DIRECTIVES.map(([name, value]) => [name, value] as [string, string]);
+  const directives = CSP_DIRECTIVES.map(([name, value]) => [name, value] as [string, string]);
   if (devServerUrl) {
     const dev = new URL(devServerUrl);
     const ws = `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`;
@@ -30,7 +14,7 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
       if (directive[0] === 'script-src') directive[1] = "'self' 'unsafe-inline'";
     }
   }
-  return directives.map(([name, value]) => `${name} ${value}`).join('; ');
+  return formatCsp(directives);
 }
 
 /**

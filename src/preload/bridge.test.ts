@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_INVOKE_CHANNEL, IPC_MENU_CHANNEL, type MenuCommandEvent } from '../shared/contract';
+import { IPC_INVOKE_CHANNEL, IPC_MENU_CHANNEL, type MenuCommandEvent } from '../shared/ipc';
 import { createBridge, type BridgeIpc } from './bridge';
 
 function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 1 })) {

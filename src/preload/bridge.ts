@@ -10,7 +10,7 @@ import {
   type Envelope,
   type MenuCommandEvent,
   type PreloadBridge,
-} from '../shared/contract';
+} from '../shared/ipc';
 
 /** The part of Electron's ipcRenderer the bridge uses. */
 export interface BridgeIpc {

@@ -142,35 +142,6 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Commands the Electron menu sends to the renderer (browser mode has its own buttons). */
-export const MENU_COMMANDS = [
-  'new-assessment',
-  'open-assessment',
-  'open-recent',
-  'close-assessment',
-  'find',
-  'export',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export const MenuCommandSchema = z.object({
-  command: z.enum(MENU_COMMANDS),
-  /** For open-recent: the path chosen. */
-  path: z.string().optional(),
-});
-export type MenuCommandEvent = z.infer<typeof MenuCommandSchema>;
-
-/** The Electron IPC channel names. Raw IPC stays in src/main/ipc.ts and src/preload. */
-export const IPC_INVOKE_CHANNEL = 'pcs:invoke';
-export const IPC_MENU_CHANNEL = 'pcs:menu';
-
-/** The envelope every call's answer travels in, over IPC and over HTTP alike. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-/**
- * What the preload script exposes on `window.pcs` in Electron. Browser mode builds the same
- * `Api` over fetch; the renderer cannot tell which.
- */
-export interface PreloadBridge {
-  invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
-  onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
-}
+// The bridge's small pieces (channel names, envelope, menu commands) live in ./ipc so that the
+// preload script can import them without every schema above.
+export * from './ipc';

@@ -1,21 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { CSP_DIRECTIVES, formatCsp } from '../shared/csp';
 
-/**
- * The same Content Security Policy the Electron shell applies, so the renderer behaves the same
- * in both modes: only our own scripts, no framing, no plugins, no form posts elsewhere.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The renderer's policy, the same one the Electron shell applies. */
+export const CONTENT_SECURITY_POLICY = formatCsp(CSP_DIRECTIVES);
 
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -9,17 +9,39 @@ import type { SerializedEditorStateJSON, SerializedNode } from '../schemas/lexic
 const INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab']);
 
 export function nodeText(node: SerializedNode): string {
-  if (node.type === 'linebreak') return '\n';
-  if (node.type === 'tab') return '\t';
-  if (typeof node.text === 'string') return node.text;
-  const children = node.children ?? [];
-  let out = '';
-  for (const child of children) {
-    const text = nodeText(child);
-    if (INLINE_TYPES.has(child.type)) out += text;
-    else out += (out && !out.endsWith('\n') ? '\n' : '') + text + '\n';
+  const parts: string[] = [];
+  appendText(node, parts);
+  return parts.join('');
+}
+
+/**
+ * Collects text into `parts` and joins once: building one growing string and checking its end
+ * for every block made long sections quadratic (tens of ms on a whole statement).
+ */
+function appendText(node: SerializedNode, parts: string[]): void {
+  if (node.type === 'linebreak') {
+    parts.push('\n');
+    return;
   }
-  return out;
+  if (node.type === 'tab') {
+    parts.push('\t');
+    return;
+  }
+  if (typeof node.text === 'string') {
+    parts.push(node.text);
+    return;
+  }
+  for (const child of node.children ?? []) {
+    if (INLINE_TYPES.has(child.type)) {
+      appendText(child, parts);
+    } else {
+      // A block starts on a new line and ends one.
+      const last = parts[parts.length - 1];
+      if (last !== undefined && last !== '' && !last.endsWith('\n')) parts.push('\n');
+      appendText(child, parts);
+      parts.push('\n');
+    }
+  }
 }
 
 export function editorStateText(state: SerializedEditorStateJSON): string {

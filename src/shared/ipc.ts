@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** What crosses the Electron bridge besides the contract's own schemas: kept small for the preload. */
+
+/** Commands the Electron menu sends to the renderer (browser mode has its own buttons). */
+export const MENU_COMMANDS = [
+  'new-assessment',
+  'open-assessment',
+  'open-recent',
+  'close-assessment',
+  'find',
+  'export',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MenuCommandSchema = z.object({
+  command: z.enum(MENU_COMMANDS),
+  /** For open-recent: the path chosen. */
+  path: z.string().optional(),
+});
+export type MenuCommandEvent = z.infer<typeof MenuCommandSchema>;
+
+/** The Electron IPC channel names. Raw IPC stays in src/main/ipc.ts and src/preload. */
+export const IPC_INVOKE_CHANNEL = 'pcs:invoke';
+export const IPC_MENU_CHANNEL = 'pcs:menu';
+
+/** The envelope every call's answer travels in, over IPC and over HTTP alike. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * What the preload script exposes on `window.pcs` in Electron. Browser mode builds the same
+ * `Api` over fetch; the renderer cannot tell which.
+ */
+export interface PreloadBridge {
+  invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
+  onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
+}
