@@ -10,6 +10,7 @@ const shell: ShellHandlers = {
   'app-info': async () => ({ mode: 'web', version: '0.1.0', defaultFolder: '/tmp', nativeDialogs: false, platform: 'linux' }),
   'dialog-choose-new-file': async () => null,
   'dialog-choose-open-file': async () => null,
+  'dialog-choose-folder': async () => null,
 };
 
 let temp: ReturnType<typeof makeTempDir>;

@@ -59,5 +59,18 @@ export function createElectronShellHandlers(options: ElectronShellOptions): Shel
       if (result.canceled) return null;
       return result.filePaths[0] ?? null;
     },
+
+    'dialog-choose-folder': async ({ title }) => {
+      const dialogOptions: OpenDialogOptions = {
+        title,
+        buttonLabel: 'Choose folder',
+        defaultPath: defaultFolder(),
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      if (result.canceled) return null;
+      return result.filePaths[0] ?? null;
+    },
   };
 }

@@ -7,6 +7,8 @@ import {
   UpdateAssessmentInputSchema,
 } from './schemas/assessment';
 import { EditorStateSchema } from './schemas/lexical';
+import { WordTargetSchema } from './schemas/assessment';
+import { TemplateInfoSchema, TemplateListSchema } from './schemas/template';
 import {
   SectionIdSchema,
   SectionSchema,
@@ -84,6 +86,29 @@ export const coreContract = {
   },
   'section-restore': { input: z.object({ id: SectionIdSchema }), output: z.array(SectionSummarySchema) },
 
+  'section-set-word-target': {
+    input: z.object({ id: SectionIdSchema, wordTarget: WordTargetSchema }),
+    output: SectionSummarySchema,
+  },
+  /** A council's own focus area: a top-level chapter placed after the five themes. */
+  'focus-area-add': {
+    input: z.object({ title: SectionTitleSchema }),
+    output: SectionSummarySchema,
+  },
+
+  // --- templates: built-in ones, and the user's templates folder ---
+  'templates-list': { input: none, output: TemplateListSchema },
+  /** Chooses the folder templates are loaded from and saved to; null goes back to the default. */
+  'templates-set-folder': { input: z.object({ folder: FilePathSchema.nullable() }), output: TemplateListSchema },
+  /** Saves the open assessment's structure (sections, targets, guidance; no content) as a template. */
+  'template-save-current': {
+    input: z.object({
+      name: z.string().trim().min(1, 'Give the template a name.').max(200),
+      description: z.string().trim().max(2000).optional(),
+    }),
+    output: TemplateInfoSchema,
+  },
+
   // --- find and replace across the whole statement ---
   'statement-find': { input: FindOptionsSchema, output: FindResultSchema },
   'statement-replace-all': { input: ReplaceAllInputSchema, output: ReplaceAllResultSchema },
@@ -114,6 +139,7 @@ export const shellContract = {
     output: z.string().nullable(),
   },
   'dialog-choose-open-file': { input: none, output: z.string().nullable() },
+  'dialog-choose-folder': { input: z.object({ title: z.string().max(200) }), output: z.string().nullable() },
 } as const;
 
 export const contract = { ...coreContract, ...shellContract } as const;

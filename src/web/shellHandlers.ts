@@ -20,5 +20,6 @@ export function createWebShellHandlers(options: { version: string; defaultFolder
     }),
     'dialog-choose-new-file': async () => null,
     'dialog-choose-open-file': async () => null,
+    'dialog-choose-folder': async () => null,
   };
 }

@@ -21,13 +21,23 @@ export const CreateAssessmentInputSchema = z.object({
   councilName: CouncilNameSchema,
   kind: ChallengeKindSchema.default('full'),
   visitDate: IsoDateSchema.nullable().default(null),
-  /** Built-in template id; the foundation ships one. */
+  /** A template from `templates-list` (built-in or from the templates folder). */
   templateId: z.string().min(1).max(100).default('cpc-2024'),
 });
 export type CreateAssessmentInput = z.input<typeof CreateAssessmentInputSchema>;
 
+/** A word target: a whole number of words, or null for none. */
+export const WordTargetSchema = z
+  .number()
+  .int('A word target is a whole number of words.')
+  .positive('A word target must be more than nought.')
+  .max(1_000_000, 'That word target is larger than any statement could need.')
+  .nullable();
+
 export const UpdateAssessmentInputSchema = z.object({
   councilName: CouncilNameSchema.optional(),
+  /** The word target for the whole statement. */
+  wordTarget: WordTargetSchema.optional(),
   kind: ChallengeKindSchema.optional(),
   visitDate: IsoDateSchema.nullable().optional(),
 });
@@ -45,6 +55,8 @@ export const AssessmentSummarySchema = z.object({
   schemaVersion: z.number().int(),
   /** The section the user was last in, so reopening puts them back there. */
   lastSectionId: z.string().nullable(),
+  /** The word target for the whole statement, from the template unless changed; null for none. */
+  wordTarget: z.number().int().positive().nullable(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 

@@ -42,12 +42,23 @@ export const SectionSummarySchema = z.object({
   /** Fixed chapters cannot be deleted, moved or given a parent. */
   fixed: z.boolean(),
   wordCount: z.number().int().nonnegative(),
+  /** How many words the team aims for; null for no target. */
+  wordTarget: z.number().int().positive().nullable(),
   updatedAt: z.string(),
 });
 export type SectionSummary = z.infer<typeof SectionSummarySchema>;
 
+/** Writing guidance for a section, from its template. Shown beside the editor, never exported. */
+export const SectionGuidanceSchema = z.object({
+  /** The questions the peers will ask, in our own words. */
+  questions: z.array(z.string()),
+  tips: z.array(z.string()),
+});
+export type SectionGuidance = z.infer<typeof SectionGuidanceSchema>;
+
 /** A section with its content, for the editor. */
 export const SectionSchema = SectionSummarySchema.extend({
+  guidance: SectionGuidanceSchema.nullable(),
   content: EditorStateSchema,
   /** Increases with every content save; lets the editor spot a stale write. */
   revision: z.number().int().nonnegative(),

@@ -38,6 +38,31 @@ export const TemplateSchema = z.object({
   description: z.string().max(2000).optional(),
   kind: z.enum(['full', 'progress']),
   version: z.number().int().positive(),
+  /** Word target for the whole statement. */
+  wordTarget: z.number().int().positive().optional(),
   sections: z.array(TemplateSectionSchema).min(1),
 });
 export type Template = z.infer<typeof TemplateSchema>;
+
+/** A template as offered in the create dialog. */
+export const TemplateInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  kind: z.enum(['full', 'progress']),
+  source: z.enum(['built-in', 'folder']),
+  /** The template's file, for templates from the templates folder. */
+  file: z.string().nullable(),
+});
+export type TemplateInfo = z.infer<typeof TemplateInfoSchema>;
+
+/** A template file in the folder that could not be used, and why (naming the field). */
+export const TemplateProblemSchema = z.object({ file: z.string(), message: z.string() });
+
+export const TemplateListSchema = z.object({
+  templates: z.array(TemplateInfoSchema),
+  /** The folder templates are loaded from and saved to. */
+  folder: z.string(),
+  problems: z.array(TemplateProblemSchema),
+});
+export type TemplateList = z.infer<typeof TemplateListSchema>;

@@ -1,0 +1,11 @@
+/**
+ * The `type` of the statement's own Lexical nodes, as saved in the file. The renderer's node
+ * classes (src/renderer/editor/nodes/) and the core's readers (search, word count, the DOCX
+ * exporter) agree on these names, so they live here.
+ */
+export const STATEMENT_NODE_TYPES = {
+  /** Two to four short bullets that open a theme ("Our governance is robust"). */
+  headlineStatements: 'headline-statements',
+  /** A question the council asks the peers ("We ask the peers to…"), closing a theme. */
+  questionForPeers: 'question-for-peers',
+} as const;
