@@ -93,6 +93,7 @@ export function CreateDialog(props: {
   return (
     <AppDialog title="Create a new assessment" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size="medium">
       <Form
+        validationBehavior="aria"
         className="form"
         onSubmit={(e) => {
           e.preventDefault();

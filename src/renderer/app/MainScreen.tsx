@@ -457,6 +457,7 @@ function SectionTitleDialog(props: {
       onOpenChange={(o) => !o && props.onClose()}
     >
       <Form
+        validationBehavior="aria"
         className="form"
         onSubmit={async (e) => {
           e.preventDefault();

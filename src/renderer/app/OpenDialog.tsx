@@ -46,6 +46,7 @@ export function OpenDialog(props: {
   return (
     <AppDialog title="Open an assessment" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size="medium">
       <Form
+        validationBehavior="aria"
         className="form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -110,6 +110,7 @@ export function FindPanel(props: {
         </Button>
       </div>
       <Form
+        validationBehavior="aria"
         role="search"
         aria-label="Find in the statement"
         className="find-form"

@@ -165,25 +165,22 @@ export function ToolbarPlugin({ label }: { label: string }) {
           className="tool tool-text"
           isSelected={state.block === 'paragraph'}
           onChange={() => setBlock('paragraph')}
-          aria-label="Normal text"
         >
-          Text
+          Normal text
         </ToggleButton>
         <ToggleButton
           className="tool tool-text"
           isSelected={state.block === 'h2'}
           onChange={() => setBlock(state.block === 'h2' ? 'paragraph' : 'h2')}
-          aria-label="Heading 2"
         >
-          H2
+          Heading 2
         </ToggleButton>
         <ToggleButton
           className="tool tool-text"
           isSelected={state.block === 'h3'}
           onChange={() => setBlock(state.block === 'h3' ? 'paragraph' : 'h3')}
-          aria-label="Heading 3"
         >
-          H3
+          Heading 3
         </ToggleButton>
         <Separator orientation="vertical" className="tool-sep" />
         <Tool icon="bold" label={`Bold (${MOD}B)`} name="Bold" pressed={state.bold} onPress={() => format('bold')} />
@@ -312,6 +309,7 @@ function LinkDialog(props: {
   return (
     <AppDialog title={props.currentUrl ? 'Edit link' : 'Add a link'} isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()}>
       <Form
+        validationBehavior="aria"
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
@@ -370,6 +368,7 @@ function TableDialog(props: { isOpen: boolean; onClose: () => void; onInsert: (r
   return (
     <AppDialog title="Insert a table" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()}>
       <Form
+        validationBehavior="aria"
         className="form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, `${what}: serious or critical accessibility problems`).toEqual([]);
+}
+
+test('no serious accessibility problems on the start screen, the create dialog and the main screen', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: /Create a new assessment/ })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+  await expectNoSeriousViolations(page, 'Start screen');
+
+  await page.getByRole('button', { name: /Create a new assessment/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
+  await expect(dialog).toBeVisible();
+  await expectNoSeriousViolations(page, 'Create dialog');
+
+  // An error in the dialog is announced and still passes.
+  await dialog.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Enter the name of the council.');
+  await dialog.getByLabel('Council name').fill('Axeborough Council');
+  await dialog.getByLabel('Save as').fill(join(app.dir, 'a11y.pcstudio'));
+  await dialog.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.locator('#editor').click();
+  await page.keyboard.type('Some text so the status bar has counts.');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await expectNoSeriousViolations(page, 'Main screen');
+
+  await page.keyboard.press('ControlOrMeta+f');
+  await page.keyboard.type('text');
+  await expect(page.getByRole('complementary', { name: 'Find and replace' }).getByRole('status')).toHaveText(/1 match/);
+  await expectNoSeriousViolations(page, 'Main screen with find panel');
+});
+
+test('keyboard only: skip link, binder, editor, with a visible focus ring', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: /Create a new assessment/ })).toBeVisible();
+  // Create with the keyboard alone.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /Create a new assessment/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
+  await expect(dialog.getByLabel('Council name')).toBeFocused();
+  await page.keyboard.type('Keyboard District Council');
+  await dialog.getByLabel('Save as').fill(join(app.dir, 'keyboard.pcstudio'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+
+  // First Tab: the skip link, visible when focused.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to editor' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+
+  // Tab on to the binder (past the header's buttons).
+  let inBinder = false;
+  for (let i = 0; i < 10 && !inBinder; i++) {
+    await page.keyboard.press('Tab');
+    inBinder = await page.evaluate(() => document.activeElement?.getAttribute('role') === 'row');
+  }
+  expect(inBinder).toBe(true);
+  const focusedRow = page.locator('[role="row"]:focus');
+  // The focus ring: a solid outline at least 2px wide, in the accent colour.
+  const outline = await focusedRow.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor };
+  });
+  expect(outline.style).toBe('solid');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+
+  // Down to "Governance and culture" with the arrow keys: the section opens as it is selected.
+  for (let i = 0; i < 20; i++) {
+    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    if (label.startsWith('Governance and culture')) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(page.locator('[role="row"]:focus')).toHaveAttribute('aria-label', /^Governance and culture/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Governance and culture');
+
+  // Tab leaves the binder, reaches the toolbar (one stop), then the editor.
+  let inEditor = false;
+  for (let i = 0; i < 6 && !inEditor; i++) {
+    await page.keyboard.press('Tab');
+    inEditor = await page.evaluate(() => document.activeElement?.id === 'editor');
+  }
+  expect(inEditor).toBe(true);
+  await page.keyboard.type('Typed without a mouse.');
+  await expect(page.locator('#editor')).toHaveText('Typed without a mouse.');
+  await expect(page.locator('#editor')).toHaveAttribute('spellcheck', 'true');
+  await expect(page.locator('#editor')).toHaveAttribute('lang', 'en-GB');
+
+  // The toolbar works from the keyboard too: Shift+Tab back to it, arrows to Bold, Enter.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('toolbar', { name: 'Formatting' }).locator(':focus')).toHaveCount(1);
+  const boldFocusRing = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(boldFocusRing).toBe('solid');
+
+  // The skip link jumps straight to the editor.
+  await page.getByRole('row', { name: /^Governance and culture/ }).focus();
+  await skip.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#editor')).toBeFocused();
+});
