@@ -3,6 +3,8 @@ import type { CoreHandlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { OpenAssessment } from './assessment/openAssessment';
 import type { RecentFiles } from './recent/recentFiles';
+import type { TemplateCatalog } from './templates/templateCatalog';
+import { templateFromOutline } from './templates/templateFromAssessment';
 import { toAppError } from './storage/sqliteErrors';
 import { nowIso } from './time';
 
@@ -36,11 +38,11 @@ function withFileErrors(handlers: CoreHandlers, state: CoreState): CoreHandlers 
   return wrapped as unknown as CoreHandlers;
 }
 
-export function createCoreHandlers(state: CoreState, recent: RecentFiles): CoreHandlers {
-  return withFileErrors(buildHandlers(state, recent), state);
+export function createCoreHandlers(state: CoreState, recent: RecentFiles, templates: TemplateCatalog): CoreHandlers {
+  return withFileErrors(buildHandlers(state, recent, templates), state);
 }
 
-function buildHandlers(state: CoreState, recent: RecentFiles): CoreHandlers {
+function buildHandlers(state: CoreState, recent: RecentFiles, templates: TemplateCatalog): CoreHandlers {
   const current = (): OpenAssessment => {
     if (!state.current) throw new AppError('no-assessment-open', NO_ASSESSMENT);
     return state.current;
@@ -69,7 +71,11 @@ function buildHandlers(state: CoreState, recent: RecentFiles): CoreHandlers {
   };
 
   return {
-    'assessment-create': async (args) => switchTo(() => OpenAssessment.create(args)).summary(),
+    'assessment-create': async ({ templateId, ...args }) => {
+      // Found and checked before anything touches the disk, so a bad template leaves no file behind.
+      const template = templates.resolve(templateId);
+      return switchTo(() => OpenAssessment.create(args, template)).summary();
+    },
     'assessment-open': async ({ path: filePath }) => {
       // Already open here: our own lock would refuse a second connection, and none is needed.
       if (isCurrent(filePath)) {
@@ -105,6 +111,19 @@ function buildHandlers(state: CoreState, recent: RecentFiles): CoreHandlers {
     'section-move': async ({ id, parentId, index }) => current().sections.move(id, parentId, index),
     'section-delete': async ({ id }) => current().sections.delete(id),
     'section-restore': async ({ id }) => current().sections.restore(id),
+    'section-set-word-target': async ({ id, wordTarget }) => current().sections.setWordTarget(id, wordTarget),
+    'focus-area-add': async ({ title }) => current().sections.addFocusArea(title),
+
+    'templates-list': async () => templates.list(),
+    'templates-set-folder': async ({ folder }) => templates.setFolder(folder),
+    'template-save-current': async ({ name, description }) => {
+      const open = current();
+      const summary = open.summary();
+      const outline = open.sections.outline();
+      return templates.save(name, (id) =>
+        templateFromOutline({ id, name, description, kind: summary.kind, wordTarget: summary.wordTarget, outline }),
+      );
+    },
 
     'statement-find': async (options) => current().search.find(options),
     'statement-replace-all': async (options) => current().search.replaceAll(options),

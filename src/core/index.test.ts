@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coreContract } from '../shared/contract';
 import { createCore, type Core } from './index';
+import { LATEST_SCHEMA_VERSION } from './storage/migrations/index';
 import { checkedHandlers } from './testing/openTestCore';
 import { CREATE_DEFAULTS, makeTempDir } from './testing/testFiles';
 
@@ -40,7 +41,7 @@ describe('createCore', () => {
     expect(created).toMatchObject({
       fileName: 'sefton.pcstudio',
       councilName: 'Testshire Council',
-      schemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       lastSectionId: null,
     });
     const updated = await api['assessment-update']({ councilName: 'Sefton Council', visitDate: '2025-06-10', kind: 'progress' });

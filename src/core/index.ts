@@ -1,13 +1,14 @@
 import type { CoreHandlers } from '../shared/contract';
 import { createCoreHandlers, type CoreState } from './coreHandlers';
 import { RecentFiles } from './recent/recentFiles';
+import { TemplateCatalog } from './templates/templateCatalog';
 
 /**
  * The core: everything Peer Challenge Studio does with an assessment, independent of Electron,
  * the browser and the CLI, which all call these handlers (through `createDispatcher` at a bridge).
  */
 export interface CoreOptions {
-  /** Per-machine settings folder (recent files list). */
+  /** Per-machine settings folder: recent files list, settings.json, the default templates folder. */
   configDir: string;
 }
 
@@ -19,7 +20,7 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const state: CoreState = { current: null };
-  const handlers = createCoreHandlers(state, new RecentFiles(options.configDir));
+  const handlers = createCoreHandlers(state, new RecentFiles(options.configDir), new TemplateCatalog(options.configDir));
   return {
     handlers,
     close() {

@@ -74,7 +74,8 @@ export const coreContract = {
   'section-move': {
     input: z.object({
       id: SectionIdSchema,
-      parentId: SectionIdSchema,
+      /** null for top level: only focus areas go there, between the themes and the documents chapter. */
+      parentId: SectionIdSchema.nullable(),
       index: z.number().int().nonnegative(),
     }),
     output: z.array(SectionSummarySchema),

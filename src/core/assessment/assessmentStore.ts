@@ -9,6 +9,7 @@ interface AssessmentRow {
   kind: ChallengeKind;
   visit_date: string | null;
   template_id: string;
+  word_target: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -18,21 +19,24 @@ export interface NewAssessment {
   kind: ChallengeKind;
   visitDate: string | null;
   templateId: string;
+  /** Words for the whole statement, from the template; null for none. */
+  wordTarget: number | null;
 }
 
 export interface AssessmentPatch {
   councilName?: string;
   kind?: ChallengeKind;
   visitDate?: string | null;
+  wordTarget?: number | null;
 }
 
 const LAST_SECTION_KEY = 'lastSectionId';
 
 export function insertAssessment(db: Database.Database, fields: NewAssessment, now: string): void {
   db.prepare(
-    `INSERT INTO assessment (id, council_name, kind, visit_date, template_id, created_at, updated_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?)`,
-  ).run(fields.councilName, fields.kind, fields.visitDate, fields.templateId, now, now);
+    `INSERT INTO assessment (id, council_name, kind, visit_date, template_id, word_target, created_at, updated_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(fields.councilName, fields.kind, fields.visitDate, fields.templateId, fields.wordTarget, now, now);
 }
 
 export class AssessmentStore {
@@ -61,17 +65,21 @@ export class AssessmentStore {
       updatedAt: row.updated_at,
       schemaVersion,
       lastSectionId: this.lastSectionId(),
+      wordTarget: row.word_target,
     };
   }
 
   update(patch: AssessmentPatch, now: string): void {
     const current = this.db.prepare('SELECT * FROM assessment WHERE id = 1').get() as AssessmentRow;
     this.db
-      .prepare('UPDATE assessment SET council_name = ?, kind = ?, visit_date = ?, updated_at = ? WHERE id = 1')
+      .prepare(
+        'UPDATE assessment SET council_name = ?, kind = ?, visit_date = ?, word_target = ?, updated_at = ? WHERE id = 1',
+      )
       .run(
         patch.councilName ?? current.council_name,
         patch.kind ?? current.kind,
         patch.visitDate === undefined ? current.visit_date : patch.visitDate,
+        patch.wordTarget === undefined ? current.word_target : patch.wordTarget,
         now,
       );
   }

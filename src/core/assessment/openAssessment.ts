@@ -1,9 +1,9 @@
 import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
+import type { Template } from '../../shared/schemas/template';
 import { SectionService } from '../sections/sectionService';
 import { StatementSearch } from '../search/statementSearch';
 import { AssessmentDatabase } from '../storage/assessmentDatabase';
 import { insertTemplateSections } from '../templates/insertTemplateSections';
-import { loadTemplate } from '../templates/loadTemplate';
 import { nowIso } from '../time';
 import { AssessmentStore, insertAssessment } from './assessmentStore';
 
@@ -27,18 +27,27 @@ export class OpenAssessment {
     return new OpenAssessment(AssessmentDatabase.open(filePath));
   }
 
-  static create(input: {
-    path: string;
-    councilName: string;
-    kind: ChallengeKind;
-    visitDate: string | null;
-    templateId: string;
-  }): OpenAssessment {
-    // Loaded before anything touches the disk, so a bad template leaves no file behind.
-    const template = loadTemplate(input.templateId);
+  /**
+   * Creates a file from a template the caller has already found and checked, so a bad template
+   * leaves no file behind. The kind of challenge is the template's unless the caller gives one.
+   */
+  static create(
+    input: { path: string; councilName: string; kind?: ChallengeKind; visitDate: string | null },
+    template: Template,
+  ): OpenAssessment {
     const file = AssessmentDatabase.create(input.path, (db) => {
       const now = nowIso();
-      insertAssessment(db, input, now);
+      insertAssessment(
+        db,
+        {
+          councilName: input.councilName,
+          kind: input.kind ?? template.kind,
+          visitDate: input.visitDate,
+          templateId: template.id,
+          wordTarget: template.wordTarget ?? null,
+        },
+        now,
+      );
       insertTemplateSections(db, template, now);
     });
     return new OpenAssessment(file);

@@ -8,7 +8,15 @@ import {
   emptyEditorState,
   type SerializedEditorStateJSON,
 } from '../../shared/schemas/lexical';
-import type { Section, SectionKind, SectionSummary } from '../../shared/schemas/section';
+import {
+  SectionGuidanceSchema,
+  type Section,
+  type SectionGuidance,
+  type SectionKind,
+  type SectionSummary,
+} from '../../shared/schemas/section';
+import { WordTargetSchema } from '../../shared/schemas/assessment';
+import type { OutlineSection } from '../templates/templateFromAssessment';
 import type { AssessmentStore } from '../assessment/assessmentStore';
 import { nowIso } from '../time';
 import { binderOrder, buildTree, depthOf, heightOf, subtreeIds, type Tree } from './sectionTree';
@@ -21,6 +29,9 @@ import { binderOrder, buildTree, depthOf, heightOf, subtreeIds, type Tree } from
  * - Depth is 0-based; MAX_SECTION_DEPTH levels means the deepest allowed depth is
  *   MAX_SECTION_DEPTH - 1 (a chapter, its subsections and theirs).
  * - Fixed chapters cannot be moved, reparented or deleted.
+ * - Top level holds the chapters. The only ones the team adds, moves or deletes are focus areas,
+ *   and they stay in one block after the last theme and before the documents chapter; nothing
+ *   else may be moved to top level.
  * - Delete is soft, so `restore` can undo it; every operation runs in one transaction.
  */
 
@@ -33,6 +44,7 @@ interface SectionRow {
   title: string;
   fixed: number;
   word_count: number;
+  word_target: number | null;
   revision: number;
   updated_at: string;
   deleted_at: string | null;
@@ -40,7 +52,7 @@ interface SectionRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, parent_id, position, kind, template_key, title, fixed, word_count, revision, updated_at, deleted_at, deleted_with';
+  'id, parent_id, position, kind, template_key, title, fixed, word_count, word_target, revision, updated_at, deleted_at, deleted_with';
 
 export const SECTION_NOT_FOUND = 'That section no longer exists. It may have been deleted.';
 
@@ -55,9 +67,36 @@ function toSummary(row: SectionRow, depth: number): SectionSummary {
     title: row.title,
     fixed: row.fixed === 1,
     wordCount: row.word_count,
+    wordTarget: row.word_target,
     updatedAt: row.updated_at,
   };
 }
+
+/** Guidance as stored in the file; a value that does not read back is treated as none. */
+function parseGuidance(json: string | null): SectionGuidance | null {
+  if (json === null) return null;
+  try {
+    const parsed = SectionGuidanceSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where focus areas may sit among the top-level chapters (given without the one being placed):
+ * insertion indexes from just after the last chapter before the block (the last theme) to just
+ * before the documents chapter.
+ */
+export function focusAreaRange(topLevel: ReadonlyArray<{ kind: SectionKind }>): { first: number; last: number } {
+  const documents = topLevel.findIndex((s) => s.kind === 'documents');
+  const last = documents === -1 ? topLevel.length : documents;
+  let first = last;
+  while (first > 0 && topLevel[first - 1]!.kind === 'focus-area') first--;
+  return { first, last };
+}
+
+const FOCUS_AREA_PLACE = 'Focus areas stay together after the themes and before the key and background documents.';
 
 /** Plain text and word count stored beside the JSON, for search, counts and export. */
 export function textStats(content: SerializedEditorStateJSON): { plainText: string; wordCount: number } {
@@ -69,7 +108,7 @@ export class SectionService {
   private readonly statements: {
     liveRows: Database.Statement<[], SectionRow>;
     rowById: Database.Statement<[string], SectionRow>;
-    contentById: Database.Statement<[string], SectionRow & { content_json: string }>;
+    contentById: Database.Statement<[string], SectionRow & { content_json: string; guidance_json: string | null }>;
     saveContent: Database.Statement<[string, string, number, string, string], { revision: number }>;
     setPosition: Database.Statement<[number, string, number]>;
   };
@@ -81,7 +120,9 @@ export class SectionService {
     this.statements = {
       liveRows: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sections WHERE deleted_at IS NULL`),
       rowById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sections WHERE id = ?`),
-      contentById: db.prepare(`SELECT ${SUMMARY_COLUMNS}, content_json FROM sections WHERE id = ? AND deleted_at IS NULL`),
+      contentById: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS}, content_json, guidance_json FROM sections WHERE id = ? AND deleted_at IS NULL`,
+      ),
       saveContent: db.prepare(`
         UPDATE sections
         SET content_json = ?, plain_text = ?, word_count = ?, revision = revision + 1, updated_at = ?
@@ -121,6 +162,7 @@ export class SectionService {
     const tree = this.liveTree();
     return {
       ...toSummary(row, depthOf(tree, id)),
+      guidance: parseGuidance(row.guidance_json),
       content: JSON.parse(row.content_json) as SerializedEditorStateJSON,
       revision: row.revision,
     };
@@ -186,19 +228,38 @@ export class SectionService {
     })();
   }
 
-  /** Moves a section (with its subsections) to `index` among the children of `parentId`. */
-  move(id: string, parentId: string, index: number): SectionSummary[] {
+  /**
+   * Moves a section (with its subsections) to `index` among the children of `parentId`, or among
+   * the top-level chapters when `parentId` is null (focus areas only, within their block).
+   */
+  move(id: string, parentId: string | null, index: number): SectionSummary[] {
     return this.db.transaction(() => {
       const tree = this.liveTree();
       const section = this.requireLive(tree, id);
-      const parent = this.requireLive(tree, parentId);
+      const parent = parentId === null ? null : this.requireLive(tree, parentId);
       if (section.fixed === 1) {
         throw new AppError('not-allowed', `“${section.title}” is one of the statement's fixed chapters, so it cannot be moved.`);
       }
-      if (subtreeIds(tree, id).includes(parentId)) {
+      if (section.kind === 'focus-area' && parent !== null) {
+        throw new AppError(
+          'not-allowed',
+          `“${section.title}” is a focus area, a chapter of its own, so it cannot go inside another section. ${FOCUS_AREA_PLACE}`,
+        );
+      }
+      if (section.kind !== 'subsection' && section.kind !== 'focus-area' && parent !== null) {
+        throw new AppError('not-allowed', `“${section.title}” is a chapter of the statement, so it cannot go inside another section.`);
+      }
+      if (parent === null && section.kind !== 'focus-area') {
+        throw new AppError(
+          'not-allowed',
+          `Only focus areas can be chapters of their own. Move “${section.title}” into one of the chapters instead.`,
+        );
+      }
+      if (parent !== null && subtreeIds(tree, id).includes(parent.id)) {
         throw new AppError('not-allowed', `“${section.title}” cannot be moved inside itself or one of its own subsections.`);
       }
-      if (depthOf(tree, parentId) + 1 + heightOf(tree, id) > MAX_SECTION_DEPTH - 1) {
+      const parentDepth = parent === null ? -1 : depthOf(tree, parent.id);
+      if (parent !== null && parentDepth + 1 + heightOf(tree, id) > MAX_SECTION_DEPTH - 1) {
         throw new AppError(
           'not-allowed',
           `Moving “${section.title}” into “${parent.title}” would nest sections deeper than the binder allows. Move it one level up instead.`,
@@ -207,6 +268,10 @@ export class SectionService {
       const oldSiblings = tree.childrenOf(section.parent_id).map((row) => row.id).filter((s) => s !== id);
       const newSiblings =
         section.parent_id === parentId ? oldSiblings : tree.childrenOf(parentId).map((row) => row.id);
+      if (parent === null) {
+        const { first, last } = focusAreaRange(newSiblings.map((sid) => tree.byId.get(sid)!));
+        if (index < first || index > last) throw new AppError('not-allowed', FOCUS_AREA_PLACE);
+      }
       newSiblings.splice(Math.min(index, newSiblings.length), 0, id);
       const now = nowIso();
       this.db.prepare('UPDATE sections SET parent_id = ?, updated_at = ? WHERE id = ?').run(parentId, now, id);
@@ -215,6 +280,55 @@ export class SectionService {
       this.assessment.touch(now);
       return this.list();
     })();
+  }
+
+  /** Adds a council's own focus area: a chapter after the last theme or focus area, before the documents. */
+  addFocusArea(title: string): SectionSummary {
+    return this.db.transaction(() => {
+      const tree = this.liveTree();
+      const topLevel = tree.childrenOf(null);
+      const at = focusAreaRange(topLevel).last;
+      const now = nowIso();
+      const id = randomUUID();
+      this.db
+        .prepare(
+          `INSERT INTO sections (id, parent_id, position, kind, template_key, title, fixed, content_json,
+                                 plain_text, word_count, revision, created_at, updated_at)
+           VALUES (?, NULL, ?, 'focus-area', NULL, ?, 0, ?, '', 0, 0, ?, ?)`,
+        )
+        .run(id, at, title, JSON.stringify(emptyEditorState()), now, now);
+      const order = topLevel.map((row) => row.id);
+      order.splice(at, 0, id);
+      this.writeOrder(order);
+      this.assessment.touch(now);
+      return this.summaryOf(id);
+    })();
+  }
+
+  /** Sets or clears (null) the number of words the team aims for in a section. */
+  setWordTarget(id: string, wordTarget: number | null): SectionSummary {
+    // Checked again here for in-process callers (the CLI) that do not come through the bridge.
+    const parsed = WordTargetSchema.safeParse(wordTarget);
+    if (!parsed.success) throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'That word target is not valid.');
+    return this.db.transaction(() => {
+      const result = this.db
+        .prepare('UPDATE sections SET word_target = ? WHERE id = ? AND deleted_at IS NULL')
+        .run(parsed.data, id);
+      if (result.changes === 0) throw new AppError('not-found', SECTION_NOT_FOUND);
+      this.assessment.touch(nowIso());
+      return this.summaryOf(id);
+    })();
+  }
+
+  /** Every live section in binder order with its guidance: what a template is made from. */
+  outline(): OutlineSection[] {
+    const guidance = new Map(
+      (this.db.prepare('SELECT id, guidance_json FROM sections WHERE deleted_at IS NULL').all() as Array<{
+        id: string;
+        guidance_json: string | null;
+      }>).map((row) => [row.id, parseGuidance(row.guidance_json)]),
+    );
+    return this.list().map((summary) => ({ ...summary, guidance: guidance.get(summary.id) ?? null }));
   }
 
   /** Sends a section and its subsections to the bin; returns every id that went. */
@@ -282,8 +396,15 @@ export class SectionService {
       this.db
         .prepare('UPDATE sections SET deleted_at = NULL, deleted_with = NULL WHERE deleted_with = ? AND deleted_at IS NOT NULL')
         .run(id);
-      const siblings = tree.childrenOf(row.parent_id).map((r) => r.id);
-      siblings.splice(Math.min(row.position, siblings.length), 0, id);
+      const siblingRows = tree.childrenOf(row.parent_id);
+      let at = Math.min(row.position, siblingRows.length);
+      if (row.parent_id === null && row.kind === 'focus-area') {
+        // Back into the focus areas' block, wherever the chapters around it now are.
+        const { first, last } = focusAreaRange(siblingRows);
+        at = Math.max(first, Math.min(at, last));
+      }
+      const siblings = siblingRows.map((r) => r.id);
+      siblings.splice(at, 0, id);
       this.writeOrder(siblings);
       this.assessment.touch(now);
       return this.list();

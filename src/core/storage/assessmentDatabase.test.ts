@@ -29,7 +29,7 @@ function expectAppError(fn: () => unknown, code: string): AppError {
 function createFile(name = 'statement'): string {
   const file = AssessmentDatabase.create(path.join(temp.dir, name), (db) => {
     db.prepare(
-      "INSERT INTO assessment VALUES (1, 'Testshire Council', 'full', NULL, 'cpc-2024', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+      "INSERT INTO assessment (id, council_name, kind, visit_date, template_id, created_at, updated_at) VALUES (1, 'Testshire Council', 'full', NULL, 'cpc-2024', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
     ).run();
   });
   const filePath = file.filePath;

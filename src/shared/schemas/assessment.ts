@@ -19,7 +19,8 @@ export const CouncilNameSchema = z
 export const CreateAssessmentInputSchema = z.object({
   path: FilePathSchema,
   councilName: CouncilNameSchema,
-  kind: ChallengeKindSchema.default('full'),
+  /** The kind of challenge; the template's kind when not given. */
+  kind: ChallengeKindSchema.optional(),
   visitDate: IsoDateSchema.nullable().default(null),
   /** A template from `templates-list` (built-in or from the templates folder). */
   templateId: z.string().min(1).max(100).default('cpc-2024'),
