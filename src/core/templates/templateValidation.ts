@@ -29,11 +29,21 @@ const TYPE_NAMES: Record<string, string> = {
   object: 'an object ({ … })',
 };
 
-function issueText(issue: z.core.$ZodIssue): string {
+/** The value at an issue's path in the data, to tell a missing field from a wrong one. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
-      const input = (issue as { input?: unknown }).input;
-      if (input === undefined) return 'is missing';
+      if (valueAt(data, issue.path) === undefined) return 'is missing';
+      if (issue.expected === 'int') return 'should be a whole number';
       return `should be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     }
     case 'invalid_value':
@@ -99,7 +109,7 @@ export function parseTemplateData(file: string, data: unknown): Template {
     const where = fieldPath(issue.path);
     throw new TemplateProblem(
       file,
-      where === '' ? `${file}: the template ${issueText(issue)}.` : `${file}: ${where} ${issueText(issue)}.`,
+      where === '' ? `${file}: the template ${issueText(issue, data)}.` : `${file}: ${where} ${issueText(issue, data)}.`,
     );
   }
   const problem = structureProblem(result.data.sections);

@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../../shared/constants';
+import { createCore } from '../../index';
+import { builtInTemplate } from '../../templates/builtInTemplates';
+import { checkedHandlers } from '../../testing/openTestCore';
 import { doc, makeTempDir, sha256 } from '../../testing/testFiles';
 import { AssessmentDatabase } from '../assessmentDatabase';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './index';
@@ -106,6 +109,48 @@ describe('migrations', () => {
     file.db.prepare("UPDATE sections SET deleted_at = NULL WHERE id = 'sub'").run();
     expect(hits('financial')).toBe(1);
     file.db.exec("INSERT INTO sections_fts (sections_fts) VALUES ('integrity-check')");
+    file.close();
+  });
+
+  it('003 backfills guidance and word targets from the built-in template, by template key', async () => {
+    const filePath = databaseAtVersion(2);
+    const file = AssessmentDatabase.open(filePath);
+    expect(file.schemaVersion).toBe(3);
+    const rows = file.db.prepare('SELECT id, word_target, guidance_json FROM sections ORDER BY id').all() as Array<{
+      id: string;
+      word_target: number | null;
+      guidance_json: string | null;
+    }>;
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    const governance = builtInTemplate('cpc-2024').sections.find((s) => s.key === 'theme.governance')!;
+    expect(byId.theme!.word_target).toBe(governance.wordTarget);
+    expect(JSON.parse(byId.theme!.guidance_json!)).toEqual({
+      questions: governance.guidance!.questions,
+      tips: governance.guidance!.tips,
+    });
+    // Sections the team added have neither.
+    expect(byId.sub).toMatchObject({ word_target: null, guidance_json: null });
+    expect(byId.gone).toMatchObject({ word_target: null, guidance_json: null });
+    expect(file.db.prepare('SELECT word_target FROM assessment').get()).toEqual({ word_target: 30000 });
+    file.close();
+
+    // And the app sees it: section-get returns the guidance for the old file's theme.
+    const core = createCore({ configDir: path.join(temp.dir, 'config') });
+    const api = checkedHandlers(core.handlers);
+    expect(await api['assessment-open']({ path: filePath })).toMatchObject({ schemaVersion: 3, wordTarget: 30000 });
+    expect((await api['section-get']({ id: 'theme' })).guidance!.questions).toEqual(governance.guidance!.questions);
+    expect(await api['section-get']({ id: 'sub' })).toMatchObject({ guidance: null, wordTarget: null, wordCount: 11, revision: 1 });
+    core.close();
+  });
+
+  it('003 leaves guidance and targets empty for a template it does not know', () => {
+    const filePath = databaseAtVersion(2);
+    const db = new Database(filePath);
+    db.prepare("UPDATE assessment SET template_id = 'someone-elses'").run();
+    db.close();
+    const file = AssessmentDatabase.open(filePath);
+    expect(file.db.prepare('SELECT count(*) AS n FROM sections WHERE word_target IS NOT NULL OR guidance_json IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(file.db.prepare('SELECT word_target FROM assessment').get()).toEqual({ word_target: null });
     file.close();
   });
 
