@@ -83,6 +83,8 @@ const fake = vi.hoisted(() => {
     getPath(name: string) {
       return this.paths.get(name) ?? `/nonexistent/${name}`;
     }
+    switches = new Map<string, string>();
+    commandLine = { appendSwitch: (name: string, value: string) => this.switches.set(name, value) };
     setName() {}
     enableSandbox() {}
     requestSingleInstanceLock() {
@@ -203,6 +205,10 @@ describe('the Electron main process, wired up', () => {
     expect(fake.privileged).toEqual([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);
+  });
+
+  it('runs in British English, so date fields read dd/mm/yyyy', () => {
+    expect(fake.app.switches.get('lang')).toBe('en-GB');
   });
 
   it('opens one window, on the app scheme, with secure preferences and the CommonJS preload', () => {

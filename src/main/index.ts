@@ -12,7 +12,7 @@ import { createDispatcher } from '../core/dispatch';
 import type { Handlers } from '../shared/contract';
 import { trackAssessment, type AssessmentEvent } from './assessmentTracking';
 import { assessmentFromArgv, assessmentFromInstanceData } from './fileNames';
-import { registerApiHandler, sendMenuCommand } from './ipc';
+import { registerApiHandler, sendMenuCommand, whenApiIdle } from './ipc';
 import { createAppMenu, type AppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { secureAllWebContents, secureSession } from './security';
@@ -28,6 +28,8 @@ const iconPath = join(here, '../../resources/icon.png');
 // Tests run each app in its own folder: settings, recent files and the single-instance lock.
 if (process.env.PCS_CONFIG_DIR) app.setPath('userData', resolve(process.env.PCS_CONFIG_DIR));
 app.setName(PRODUCT_NAME);
+// British English throughout: date inputs show dd/mm/yyyy, and the spell checker is en-GB (window.ts).
+app.commandLine.appendSwitch('lang', 'en-GB');
 app.enableSandbox();
 registerAppScheme();
 
@@ -119,7 +121,8 @@ function run(): void {
   });
 
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // Let the page's last autosave, sent as it unloaded, reach the file before the core closes.
+    if (process.platform !== 'darwin') void whenApiIdle(2000).then(() => app.quit());
   });
 
   app.on('will-quit', (event) => {

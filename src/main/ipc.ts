@@ -18,6 +18,24 @@ function refusal(code: 'not-allowed' | 'invalid-input' | 'internal', message: st
   return { ok: false, error: { code, message } };
 }
 
+let inFlight = 0;
+
+/**
+ * Resolves once no API call is being handled (or after `timeoutMs`). Closing the window sends the
+ * page's last autosave as it unloads; quitting waits for it so the last keystrokes reach the file.
+ */
+export function whenApiIdle(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((done) => {
+    const check = () => {
+      if (inFlight === 0 || Date.now() >= deadline) done();
+      else setTimeout(check, 20);
+    };
+    // One turn first, so a save sent during unload has arrived and been counted.
+    setTimeout(check, 50);
+  });
+}
+
 export function registerApiHandler(dispatch: Dispatch, devServerUrl: string | undefined): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
     const frame = event.senderFrame;
@@ -28,11 +46,14 @@ export function registerApiHandler(dispatch: Dispatch, devServerUrl: string | un
     if (typeof method !== 'string') {
       return refusal('invalid-input', 'The request did not name a method.');
     }
+    inFlight++;
     try {
       return await dispatch(method, args);
     } catch {
       // The dispatcher never throws; this is a last guard so the page always gets an envelope.
       return refusal('internal', 'Something went wrong in Peer Challenge Studio. Please report this as a bug.');
+    } finally {
+      inFlight--;
     }
   });
   return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
