@@ -125,12 +125,78 @@ describe('pcs (in process)', () => {
     });
   });
 
+  it('new --template makes a progress review, its kind from the template', async () => {
+    const file = path.join(temp.dir, 'revisit');
+    const created = await pcsInProcess('new', file, '--council', 'Testshire Council', '--template', 'progress-review');
+    expect(created).toMatchObject({ status: 0, stderr: '' });
+    expect(created.stdout).toContain('Progress review position statement for Testshire Council, from the template “progress-review”.');
+    const info = JSON.parse((await pcsInProcess('info', `${file}.pcstudio`, '--json')).stdout);
+    expect(info.assessment).toMatchObject({ kind: 'progress', templateId: 'progress-review', wordTarget: 9000 });
+    expect(info.sections.map((s: { templateKey: string }) => s.templateKey)).toContain('recommendations.a');
+  });
+
+  it('new --template with an unknown id fails plainly and makes no file', async () => {
+    const result = await pcsInProcess('new', path.join(temp.dir, 'x'), '--council', 'X', '--template', 'cpc-1999');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('There is no template called “cpc-1999”');
+    expect(fs.readdirSync(temp.dir)).toEqual([]);
+  });
+
+  it('new --folder --template uses a template from that folder', async () => {
+    const folder = path.resolve('tests/fixtures/templates');
+    const file = path.join(temp.dir, 'regen');
+    const created = await pcsInProcess('new', file, '--council', 'X', '--folder', folder, '--template', 'regeneration-focus');
+    expect(created).toMatchObject({ status: 0, stderr: '' });
+    const info = JSON.parse((await pcsInProcess('info', `${file}.pcstudio`, '--json')).stdout);
+    expect(info.sections.find((s: { kind: string }) => s.kind === 'focus-area').title).toBe('Regeneration and culture');
+  });
+
+  it('templates lists the built-in templates, and with --folder the folder’s and its problems', async () => {
+    const plain = await pcsInProcess('templates');
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/^Built-in templates:$/m);
+    expect(plain.stdout).toMatch(/^ {2}cpc-2024 +Corporate Peer Challenge \(2024 onwards\) \[full\]$/m);
+    expect(plain.stdout).toMatch(/^ {2}progress-review +Progress review \[progress\]$/m);
+    expect(plain.stdout).not.toContain('Templates in');
+
+    const json = JSON.parse((await pcsInProcess('templates', '--json')).stdout);
+    expect(json).toEqual({
+      templates: [expect.objectContaining({ id: 'cpc-2024' }), expect.objectContaining({ id: 'progress-review' })],
+      folder: null,
+      problems: [],
+    });
+
+    const folder = path.resolve('tests/fixtures/templates');
+    const withFolder = await pcsInProcess('templates', '--folder', folder);
+    expect(withFolder.status).toBe(0);
+    expect(withFolder.stdout).toContain(`Templates in ${folder}:`);
+    expect(withFolder.stdout).toMatch(/^ {2}regeneration-focus +Challenge with a regeneration focus \[full\]$/m);
+    expect(withFolder.stdout).toContain('Files that could not be used:');
+    expect(withFolder.stdout).toContain('  missing-title.json: sections[1].title is missing.');
+
+    const folderJson = JSON.parse((await pcsInProcess('templates', '--folder', folder, '--json')).stdout);
+    expect(folderJson.folder).toBe(folder);
+    expect(folderJson.templates.map((t: { id: string }) => t.id)).toEqual(['cpc-2024', 'progress-review', 'regeneration-focus']);
+    expect(folderJson.problems).toHaveLength(5);
+  });
+
+  it('templates --folder with a folder that does not exist exits 1 with a plain message', async () => {
+    const missing = path.join(temp.dir, 'nowhere');
+    expect(await pcsInProcess('templates', '--folder', missing)).toMatchObject({
+      status: 1,
+      stderr: `The templates folder “${missing}” could not be found. Choose another folder.`,
+    });
+    expect((await pcsInProcess('templates', 'extra')).status).toBe(2);
+  });
+
   it('shows help with every command', async () => {
     for (const args of [['help'], [], ['--help']]) {
       const result = await pcsInProcess(...args);
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('pcs new <file> --council');
       expect(result.stdout).toContain('pcs info <file> [--json]');
+      expect(result.stdout).toContain('pcs templates [--folder <dir>] [--json]');
+      expect(result.stdout).toContain('[--template <id>]');
     }
     expect((await pcsInProcess('help', 'info')).stdout).toContain('Usage: pcs info <file> [--json]');
   });

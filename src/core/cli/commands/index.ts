@@ -2,6 +2,12 @@ import type { CliCommand } from '../command';
 import { createHelpCommand } from './helpCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
+import { templatesCommand } from './templatesCommand';
 
 /** Every `pcs` command, in the order help lists them. Add new commands here. */
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, createHelpCommand(() => COMMANDS)];
+export const COMMANDS: readonly CliCommand[] = [
+  newCommand,
+  infoCommand,
+  templatesCommand,
+  createHelpCommand(() => COMMANDS),
+];

@@ -4,11 +4,12 @@ import { britishErrorMap, firstIssueMessage } from '../../validationMessages';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parseCommandArgs';
 
-const usage = 'pcs new <file> --council "<name>" [--kind full|progress] [--visit-date yyyy-mm-dd]';
+const usage =
+  'pcs new <file> --council "<name>" [--template <id>] [--folder <templates dir>] [--kind full|progress] [--visit-date yyyy-mm-dd]';
 
 export const newCommand: CliCommand = {
   name: 'new',
-  summary: 'Create a new assessment file from the Corporate Peer Challenge template.',
+  summary: 'Create a new assessment file from a template (the Corporate Peer Challenge one unless --template says).',
   usage,
   async run(args, { core, out }) {
     const { values, positionals } = parseCommandArgs(
@@ -17,6 +18,8 @@ export const newCommand: CliCommand = {
         council: { type: 'string' },
         kind: { type: 'string' },
         'visit-date': { type: 'string' },
+        template: { type: 'string' },
+        folder: { type: 'string' },
       },
       usage,
     );
@@ -24,12 +27,21 @@ export const newCommand: CliCommand = {
     if (values.council === undefined) throw new UsageError('Give the council name with --council "<name>".', usage);
     // The same schema the app's bridge uses, so the CLI accepts exactly what the app accepts.
     const parsed = CreateAssessmentInputSchema.safeParse(
-      { path: positionals[0], councilName: values.council, kind: values.kind, visitDate: values['visit-date'] },
+      {
+        path: positionals[0],
+        councilName: values.council,
+        kind: values.kind,
+        visitDate: values['visit-date'],
+        templateId: values.template,
+      },
       { error: britishErrorMap },
     );
     if (!parsed.success) throw new UsageError(firstIssueMessage(parsed.error), usage);
+    if (values.folder === '') throw new UsageError('The option --folder needs a value.', usage);
+    // Templates from a folder are found by id once the folder is chosen for this run.
+    if (values.folder !== undefined) await core.handlers['templates-set-folder']({ folder: values.folder });
     const summary = await core.handlers['assessment-create'](parsed.data);
     out(`Created ${summary.path}`);
-    out(`${CHALLENGE_KIND_LABELS[summary.kind]} position statement for ${summary.councilName}.`);
+    out(`${CHALLENGE_KIND_LABELS[summary.kind]} position statement for ${summary.councilName}, from the template “${summary.templateId}”.`);
   },
 };
