@@ -20,6 +20,9 @@ const FIELD_NAMES: Record<string, string> = {
   content: 'section content',
   query: 'text to find',
   replacement: 'replacement text',
+  wordTarget: 'word target',
+  folder: 'templates folder',
+  name: 'template name',
 };
 
 function fieldName(path: readonly PropertyKey[] | undefined): string | null {

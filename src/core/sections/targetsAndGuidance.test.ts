@@ -56,9 +56,13 @@ describe('word targets', () => {
       });
       expect(await dispatch('assessment-update', { wordTarget })).toEqual({ ok: false, error: { code: 'invalid-input', message } });
     }
-    expect(await dispatch('section-set-word-target', { id, wordTarget: '400' })).toMatchObject({
+    expect(await dispatch('section-set-word-target', { id, wordTarget: '400' })).toEqual({
       ok: false,
-      error: { code: 'invalid-input' },
+      error: { code: 'invalid-input', message: 'The word target should be a number.' },
+    });
+    expect(await dispatch('section-set-word-target', { id })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'The word target is missing.' },
     });
     // In-process callers that skip the bridge are checked too.
     await expect(t.core.handlers['section-set-word-target']({ id, wordTarget: -1 })).rejects.toMatchObject({

@@ -23,6 +23,14 @@ function info(template: Template, source: TemplateInfo['source'], file: string |
   };
 }
 
+/**
+ * File system errors are turned into messages here, naming the templates folder or settings
+ * file: left raw, they would be reported as a problem with the open assessment.
+ */
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
+}
+
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB');
 
 /**
@@ -99,13 +107,17 @@ export class TemplateCatalog {
 
   /** Chooses the templates folder (null for the default); refuses a folder that cannot be read. */
   setFolder(folder: string | null): TemplateList {
-    if (folder === null) {
-      this.settings.update({ templatesFolder: null });
-      return this.list();
+    const absolute = folder === null ? null : path.resolve(folder);
+    if (absolute !== null) templateFileNames(absolute); // throws 'not-found' or 'io' with a plain message
+    try {
+      this.settings.update({ templatesFolder: absolute });
+    } catch (error) {
+      throw new AppError(
+        'io',
+        `Peer Challenge Studio could not save its settings in “${this.settings.filePath}” (${codeOf(error)}). Check that folder's permissions, then try again.`,
+        { cause: error },
+      );
     }
-    const absolute = path.resolve(folder);
-    templateFileNames(absolute); // throws 'not-found' or 'io' with a plain message
-    this.settings.update({ templatesFolder: absolute });
     return this.list();
   }
 
@@ -132,7 +144,17 @@ export class TemplateCatalog {
    */
   save(name: string, build: (id: string) => Template): TemplateInfo {
     const folder = this.folder();
-    if (folder.isDefault) fs.mkdirSync(folder.path, { recursive: true });
+    if (folder.isDefault) {
+      try {
+        fs.mkdirSync(folder.path, { recursive: true });
+      } catch (error) {
+        throw new AppError(
+          'io',
+          `The templates folder “${folder.path}” could not be made (${codeOf(error)}). Choose another folder for templates.`,
+          { cause: error },
+        );
+      }
+    }
     const { templates } = this.folderContents();
     const existingFiles = new Set(templateFileNames(folder.path).map((f) => f.toLowerCase()));
     const ids = new Set([...builtInTemplates().map((t) => t.id), ...templates.map((e) => e.template.id)]);
