@@ -100,7 +100,10 @@ export const coreContract = {
   // --- templates: built-in ones, and the user's templates folder ---
   'templates-list': { input: none, output: TemplateListSchema },
   /** Chooses the folder templates are loaded from and saved to; null goes back to the default. */
-  'templates-set-folder': { input: z.object({ folder: FilePathSchema.nullable() }), output: TemplateListSchema },
+  'templates-set-folder': {
+    input: z.object({ folder: z.string().trim().min(1, 'Choose a folder.').max(4096).nullable() }),
+    output: TemplateListSchema,
+  },
   /** Saves the open assessment's structure (sections, targets, guidance; no content) as a template. */
   'template-save-current': {
     input: z.object({
