@@ -5,6 +5,7 @@ import { isAppError } from '../../shared/errors';
 import { INTERNAL_ERROR_MESSAGE } from '../dispatch';
 import { createCore } from '../index';
 import { UsageError, type CliContext } from './command';
+import { CheckFailed } from './commands/checkCommand';
 import { COMMANDS } from './commands/index';
 
 export interface CliIo {
@@ -38,6 +39,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     await command.run(wantsHelp ? [] : args, context);
     return 0;
   } catch (error) {
+    // The report has been printed already; only the exit code is left to say.
+    if (error instanceof CheckFailed) return 1;
     if (error instanceof UsageError) {
       io.err(`pcs ${command.name}: ${error.message}`);
       if (error.usage) io.err(`Usage: ${error.usage}`);

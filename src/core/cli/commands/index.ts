@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { checkCommand } from './checkCommand';
 import { createHelpCommand } from './helpCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
@@ -9,5 +10,6 @@ export const COMMANDS: readonly CliCommand[] = [
   newCommand,
   infoCommand,
   templatesCommand,
+  checkCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -1,0 +1,27 @@
+import { checkAssessmentFile } from '../../storage/checkAssessmentFile';
+import { UsageError, type CliCommand } from '../command';
+import { parseCommandArgs } from '../parseCommandArgs';
+
+const usage = 'pcs check <file> [--json]';
+
+/** Exit code 1 when the file has problems, so scripts can act on it. */
+export class CheckFailed extends Error {}
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'Check that an assessment file is whole and sound, without changing it.',
+  usage,
+  async run(args, { out }) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, usage);
+    if (positionals.length !== 1) throw new UsageError('Give the assessment file to check.', usage);
+    const report = checkAssessmentFile(positionals[0]!);
+    if (values.json) {
+      out(JSON.stringify(report, null, 2));
+    } else {
+      out(report.ok ? 'This assessment file is sound.' : 'This assessment file has problems:');
+      for (const problem of report.problems) out(`  ✗ ${problem}`);
+      for (const note of report.notes) out(`  · ${note}`);
+    }
+    if (!report.ok) throw new CheckFailed();
+  },
+};
