@@ -186,6 +186,7 @@ function Studio() {
         <MainScreen
           key={`${summary.path}|${summary.createdAt}`}
           summary={summary}
+          appInfo={boot.appInfo}
           saver={saver}
           findRequest={findRequest}
           onSummaryChange={setSummary}

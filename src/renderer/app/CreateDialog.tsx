@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Button, Form, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import type { AppInfo } from '../../shared/contract';
-import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
+import type { AssessmentSummary } from '../../shared/schemas/assessment';
+import type { TemplateList } from '../../shared/schemas/template';
 import { api, errorMessage } from '../api';
 import { AppDialog, ErrorMessage } from '../ui/Dialog';
-import { joinPath, suggestedFileName } from './format';
+import { joinPath, kindLabel, suggestedFileName } from './format';
+import { TemplateProblems } from './TemplateProblems';
 
-/** "Create a new assessment": council, kind of challenge, visit date and where to save. */
+/**
+ * "Create a new assessment": council, template (which decides the kind of challenge and the
+ * binder's starting structure), visit date and where to save.
+ */
 export function CreateDialog(props: {
   isOpen: boolean;
   appInfo: AppInfo;
@@ -16,7 +21,9 @@ export function CreateDialog(props: {
   prepare(): Promise<void>;
 }) {
   const [council, setCouncil] = useState('');
-  const [kind, setKind] = useState<ChallengeKind>('full');
+  const [templates, setTemplates] = useState<TemplateList | null>(null);
+  const [templatesError, setTemplatesError] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState('cpc-2024');
   const [visitDate, setVisitDate] = useState('');
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
@@ -26,7 +33,16 @@ export function CreateDialog(props: {
   useEffect(() => {
     if (!props.isOpen) return;
     setCouncil('');
-    setKind('full');
+    setTemplateId('cpc-2024');
+    setTemplates(null);
+    setTemplatesError(null);
+    // Read afresh each time: a template saved a moment ago, or copied into the folder, appears.
+    api['templates-list']({})
+      .then((list) => {
+        setTemplates(list);
+        setTemplateId((current) => (list.templates.some((t) => t.id === current) ? current : (list.templates[0]?.id ?? current)));
+      })
+      .catch((e) => setTemplatesError(errorMessage(e)));
     setVisitDate('');
     setPath(props.appInfo.nativeDialogs ? '' : joinPath(props.appInfo.defaultFolder, suggestedFileName('')));
     setPathEdited(false);
@@ -76,10 +92,12 @@ export function CreateDialog(props: {
     setError(null);
     try {
       await props.prepare();
+      const template = templates?.templates.find((t) => t.id === templateId);
       const summary = await api['assessment-create']({
         path: target,
         councilName: council.trim(),
-        kind,
+        templateId,
+        ...(template ? { kind: template.kind } : {}),
         visitDate: visitDate || null,
       });
       props.onCreated(summary);
@@ -105,23 +123,32 @@ export function CreateDialog(props: {
           <Label>Council name</Label>
           <Input className="input" placeholder="For example, Anytown Borough Council" />
         </TextField>
-        <RadioGroup className="field radio-group" value={kind} onChange={(v) => setKind(v as ChallengeKind)}>
-          <Label>Kind of challenge</Label>
-          <Radio className="radio" value="full">
-            <span className="radio-mark" aria-hidden="true" />
-            <span>
-              <span className="radio-title">Full Corporate Peer Challenge</span>
-              <span className="radio-hint">The position statement for a full challenge</span>
-            </span>
-          </Radio>
-          <Radio className="radio" value="progress">
-            <span className="radio-mark" aria-hidden="true" />
-            <span>
-              <span className="radio-title">Progress review</span>
-              <span className="radio-hint">The update for the revisit, 10 to 12 months later</span>
-            </span>
-          </Radio>
+        <RadioGroup className="field radio-group" value={templateId} onChange={setTemplateId}>
+          <Label>Template</Label>
+          <Text slot="description" className="field-hint">
+            The template sets the kind of challenge and the sections you start with, with guidance for each.
+          </Text>
+          {templates === null && !templatesError ? <p className="muted template-loading">Finding templates…</p> : null}
+          {templates?.templates.map((t) => (
+            <Radio key={t.id} className="radio" value={t.id}>
+              <span className="radio-mark" aria-hidden="true" />
+              <span>
+                <span className="radio-title">{t.name}</span>
+                <span className="radio-hint">
+                  {t.description ?? kindLabel(t.kind)}
+                  {t.source === 'folder' ? <span className="radio-source"> · From your templates folder</span> : null}
+                </span>
+              </span>
+            </Radio>
+          ))}
         </RadioGroup>
+        {templatesError ? (
+          <p className="field-hint">
+            The templates could not be listed ({templatesError}). The assessment will start from the standard Corporate
+            Peer Challenge template.
+          </p>
+        ) : null}
+        {templates ? <TemplateProblems problems={templates.problems} /> : null}
         <div className="field">
           <label htmlFor="visit-date">
             Date of the visit <span className="optional">(optional)</span>

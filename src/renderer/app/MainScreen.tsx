@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Form, Input, Label, Menu, MenuItem, MenuTrigger, Popover, Separator, TextField, type Key } from 'react-aria-components';
+import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { Section, SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
 import { Binder } from '../binder/Binder';
-import { canHaveChildren, flatten, buildTree, formatWords, type MovePlan } from '../binder/tree';
+import {
+  canHaveChildren,
+  describeWords,
+  flatten,
+  buildTree,
+  formatWords,
+  targetStatus,
+  TARGET_STATUS_LABELS,
+  type MovePlan,
+} from '../binder/tree';
 import { EDITOR_ID, SectionEditor } from '../editor/SectionEditor';
 import type { FindTarget } from '../editor/plugins/FindHighlightPlugin';
 import { FindPanel, type FindQuery } from '../find/FindPanel';
@@ -12,14 +22,27 @@ import type { AutoSaver, SaveStatus } from '../save/autosave';
 import { AppDialog, ErrorMessage } from '../ui/Dialog';
 import { Icon } from '../ui/Icons';
 import { useToasts } from '../ui/Toasts';
+import { TargetMark } from '../ui/TargetMark';
+import { GUIDANCE_PANEL_ID, GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/GuidancePanel';
 import { formatDate, kindLabel } from './format';
+import { WordTargetDialog } from './WordTargetDialog';
+import { AssessmentDetailsDialog } from './AssessmentDetailsDialog';
+import { SaveTemplateDialog } from './SaveTemplateDialog';
+import { TemplatesFolderDialog } from './TemplatesFolderDialog';
 
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; section: Section; nonce: number };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+type TitleDialogState =
+  | { kind: 'add'; parent: SectionSummary }
+  | { kind: 'rename'; section: SectionSummary }
+  | { kind: 'focus-area' }
+  | null;
+
 export function MainScreen(props: {
   summary: AssessmentSummary;
+  appInfo: AppInfo;
   saver: AutoSaver;
   findRequest: number;
   onSummaryChange(summary: AssessmentSummary): void;
@@ -37,9 +60,12 @@ export function MainScreen(props: {
   const [liveWords, setLiveWords] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<Set<Key>>(new Set());
   const [saveStatus, setSaveStatus] = useState<SaveStatus>(saver.getStatus());
-  const [dialog, setDialog] = useState<
-    { kind: 'add'; parent: SectionSummary } | { kind: 'rename'; section: SectionSummary } | null
-  >(null);
+  const [dialog, setDialog] = useState<TitleDialogState>(null);
+  const [targetFor, setTargetFor] = useState<SectionSummary | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [saveTemplateOpen, setSaveTemplateOpen] = useState(false);
+  const [templatesFolderOpen, setTemplatesFolderOpen] = useState(false);
+  const [guidanceOpen, setGuidanceOpen] = useState(readGuidanceOpen);
   const [findOpen, setFindOpen] = useState(false);
   const [findFocus, setFindFocus] = useState(0);
   const [findRefresh, setFindRefresh] = useState(0);
@@ -141,6 +167,23 @@ export function MainScreen(props: {
     toasts.show({ message: `Added “${created.title}”.` });
   };
 
+  const addFocusArea = async (title: string) => {
+    const created = await api['focus-area-add']({ title });
+    await refreshList();
+    await selectSection(created.id);
+    toasts.show({ message: `Added the focus area “${created.title}”.` });
+  };
+
+  const setWordTarget = (updated: SectionSummary) => {
+    setSections((list) => list.map((s) => (s.id === updated.id ? { ...s, wordTarget: updated.wordTarget } : s)));
+    toasts.show({
+      message: updated.wordTarget
+        ? `Word target for “${updated.title}”: ${updated.wordTarget.toLocaleString('en-GB')} words.`
+        : `Removed the word target for “${updated.title}”.`,
+      timeout: 3000,
+    });
+  };
+
   const renameSection = async (section: SectionSummary, title: string) => {
     const renamed = await api['section-rename']({ id: section.id, title });
     setSections((list) => list.map((s) => (s.id === renamed.id ? { ...s, title: renamed.title } : s)));
@@ -189,8 +232,13 @@ export function MainScreen(props: {
     try {
       const list = await api['section-move']({ id: section.id, parentId: plan.parentId, index: plan.index });
       setSections(list);
-      setExpanded((prev) => new Set([...prev, plan.parentId]));
-      const parentTitle = list.find((s) => s.id === plan.parentId)?.title ?? '';
+      const parentId = plan.parentId;
+      if (parentId === null) {
+        toasts.show({ message: `Moved the focus area “${section.title}”.`, timeout: 3000 });
+        return;
+      }
+      setExpanded((prev) => new Set([...prev, parentId]));
+      const parentTitle = list.find((s) => s.id === parentId)?.title ?? '';
       toasts.show({ message: `Moved “${section.title}” to position ${plan.index + 1} in “${parentTitle}”.`, timeout: 3000 });
     } catch (e) {
       toasts.show({ message: errorMessage(e), tone: 'error' });
@@ -249,7 +297,23 @@ export function MainScreen(props: {
     return result.replaced;
   };
 
+  // The guidance and find panels share the right-hand column: find, while it is open, covers it.
+  const guidanceShown = guidanceOpen && !findOpen;
+  const toggleGuidance = () => {
+    if (findOpen && guidanceOpen) {
+      closeFind();
+      return;
+    }
+    const next = !guidanceShown;
+    if (next && findOpen) closeFind();
+    setGuidanceOpen(next);
+    writeGuidanceOpen(next);
+  };
+
   const selected = sections.find((s) => s.id === selectedId) ?? null;
+  const sectionTarget = loaded.state === 'ready' ? (sections.find((s) => s.id === loaded.section.id)?.wordTarget ?? null) : null;
+  const sectionStatus = targetStatus(currentWords, sectionTarget);
+  const totalStatus = targetStatus(totalWords, summary.wordTarget);
   const addParent = selected ? (canHaveChildren(selected) ? selected : sections.find((s) => s.id === selected.parentId) ?? null) : null;
   const visit = formatDate(summary.visitDate);
 
@@ -293,6 +357,15 @@ export function MainScreen(props: {
             <Icon name="search" size={16} />
             Find
           </Button>
+          <Button
+            className={`button button-header${guidanceShown ? ' is-on' : ''}`}
+            onPress={toggleGuidance}
+            aria-expanded={guidanceShown}
+            aria-controls={guidanceShown ? GUIDANCE_PANEL_ID : undefined}
+          >
+            <Icon name="guidance" size={16} />
+            Guidance
+          </Button>
           <Button className="button button-header" onPress={props.onExport}>
             <Icon name="export" size={16} />
             Export
@@ -308,6 +381,10 @@ export function MainScreen(props: {
                 onAction={(key) => {
                   if (key === 'new') props.onNew();
                   else if (key === 'open') props.onOpen();
+                  else if (key === 'details') setDetailsOpen(true);
+                  else if (key === 'focus-area') setDialog({ kind: 'focus-area' });
+                  else if (key === 'save-template') setSaveTemplateOpen(true);
+                  else if (key === 'templates-folder') setTemplatesFolderOpen(true);
                   else if (key === 'close') props.onClose();
                 }}
               >
@@ -318,6 +395,20 @@ export function MainScreen(props: {
                   Open an assessment…
                 </MenuItem>
                 <Separator className="menu-sep" />
+                <MenuItem className="menu-item" id="details">
+                  Assessment details…
+                </MenuItem>
+                <MenuItem className="menu-item" id="focus-area">
+                  Add focus area…
+                </MenuItem>
+                <Separator className="menu-sep" />
+                <MenuItem className="menu-item" id="save-template">
+                  Save as template…
+                </MenuItem>
+                <MenuItem className="menu-item" id="templates-folder">
+                  Templates folder…
+                </MenuItem>
+                <Separator className="menu-sep" />
                 <MenuItem className="menu-item" id="close">
                   Close assessment
                 </MenuItem>
@@ -326,14 +417,25 @@ export function MainScreen(props: {
           </MenuTrigger>
         </div>
       </header>
-      <div className={`workspace${findOpen ? ' with-find' : ''}`}>
+      <div className={`workspace${findOpen ? ' with-find' : guidanceShown ? ' with-guidance' : ''}`}>
         <nav className="sidebar" aria-labelledby="binder-heading">
           <div className="sidebar-head">
             <h2 id="binder-heading" className="panel-title">
               Sections
             </h2>
-            <span className="total-words" aria-label={`Statement total: ${formatWords(totalWords)}`}>
-              {formatWords(totalWords)}
+            <span
+              className={`total-words${totalStatus ? ` count-${totalStatus}` : ''}`}
+              role="img"
+              aria-label={`Statement total: ${describeWords(totalWords, summary.wordTarget)}`}
+            >
+              {summary.wordTarget ? (
+                <>
+                  {totalWords.toLocaleString('en-GB')} / {summary.wordTarget.toLocaleString('en-GB')}
+                  {totalStatus ? <TargetMark status={totalStatus} /> : null}
+                </>
+              ) : (
+                formatWords(totalWords)
+              )}
             </span>
           </div>
           {listError ? <ErrorMessage message={listError} /> : null}
@@ -347,6 +449,7 @@ export function MainScreen(props: {
               onSelect: (id) => void selectSection(id),
               onAdd: (parent) => setDialog({ kind: 'add', parent }),
               onRename: (section) => setDialog({ kind: 'rename', section }),
+              onSetTarget: (section) => setTargetFor(section),
               onDelete: (section) => void deleteSection(section),
               onMove: (section, plan) => void moveSection(section, plan),
               onUndoDelete: undoDelete,
@@ -367,6 +470,10 @@ export function MainScreen(props: {
                 in “{addParent.title}”
               </span>
             ) : null}
+            <Button className="button button-quiet button-block button-focus-area" onPress={() => setDialog({ kind: 'focus-area' })}>
+              <Icon name="plus" size={16} />
+              Add focus area
+            </Button>
           </div>
         </nav>
         <main className="main" id="main">
@@ -393,11 +500,11 @@ export function MainScreen(props: {
             </div>
           )}
           <footer className="status-bar">
-            <span>{formatWords(currentWords)} in this section</span>
+            <WordsStatus words={currentWords} target={sectionTarget} status={sectionStatus} where="in this section" />
             <span className="status-sep" aria-hidden="true">
               ·
             </span>
-            <span>{formatWords(totalWords)} in the statement</span>
+            <WordsStatus words={totalWords} target={summary.wordTarget} status={totalStatus} where="in the statement" />
             <span className="spacer" />
             <span
               className={`save-status save-${saveStatus}`}
@@ -410,6 +517,16 @@ export function MainScreen(props: {
             </span>
           </footer>
         </main>
+        {guidanceShown ? (
+          <GuidancePanel
+            section={loaded.state === 'ready' ? loaded.section : null}
+            onHide={() => {
+              setGuidanceOpen(false);
+              writeGuidanceOpen(false);
+              document.getElementById(EDITOR_ID)?.focus();
+            }}
+          />
+        ) : null}
         {findOpen ? (
           <FindPanel
             focusRequest={findFocus}
@@ -428,15 +545,53 @@ export function MainScreen(props: {
         onSubmit={async (title) => {
           if (!dialog) return;
           if (dialog.kind === 'add') await addSection(dialog.parent, title);
+          else if (dialog.kind === 'focus-area') await addFocusArea(title);
           else await renameSection(dialog.section, title);
         }}
       />
+      <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={setWordTarget} />
+      <AssessmentDetailsDialog
+        isOpen={detailsOpen}
+        summary={summary}
+        onClose={() => setDetailsOpen(false)}
+        onSaved={(next) => {
+          props.onSummaryChange(next);
+          toasts.show({ message: 'Saved the assessment details.', timeout: 3000 });
+        }}
+      />
+      <SaveTemplateDialog
+        isOpen={saveTemplateOpen}
+        onClose={() => setSaveTemplateOpen(false)}
+        onSaved={(template) => {
+          const file = template.file ? template.file.split(/[\\/]/).pop() : null;
+          toasts.show({
+            message: `Saved the template “${template.name}”${file ? ` as ${file} in your templates folder` : ''}. Choose it when you create an assessment.`,
+            timeout: 8000,
+          });
+        }}
+      />
+      <TemplatesFolderDialog isOpen={templatesFolderOpen} appInfo={props.appInfo} onClose={() => setTemplatesFolderOpen(false)} />
     </div>
   );
 }
 
+/** "12 / 4,000 words in this section, under target", with a mark that is not colour alone. */
+function WordsStatus(props: { words: number; target: number | null; status: ReturnType<typeof targetStatus>; where: string }) {
+  const { words, target, status } = props;
+  if (!target || !status) return <span>{`${formatWords(words)} ${props.where}`}</span>;
+  return (
+    <span className={`words-status count-${status}`}>
+      {`${words.toLocaleString('en-GB')} / ${target.toLocaleString('en-GB')} words ${props.where}`}
+      <span className="words-status-flag">
+        <TargetMark status={status} />
+        {TARGET_STATUS_LABELS[status]}
+      </span>
+    </span>
+  );
+}
+
 function SectionTitleDialog(props: {
-  state: { kind: 'add'; parent: SectionSummary } | { kind: 'rename'; section: SectionSummary } | null;
+  state: TitleDialogState;
   onClose(): void;
   onSubmit(title: string): Promise<void>;
 }) {
@@ -452,7 +607,13 @@ function SectionTitleDialog(props: {
   }, [state]);
   return (
     <AppDialog
-      title={state?.kind === 'rename' ? 'Rename section' : `Add a subsection${state?.kind === 'add' ? ` to “${state.parent.title}”` : ''}`}
+      title={
+        state?.kind === 'rename'
+          ? 'Rename section'
+          : state?.kind === 'focus-area'
+            ? 'Add a focus area'
+            : `Add a subsection${state?.kind === 'add' ? ` to “${state.parent.title}”` : ''}`
+      }
       isOpen={state !== null}
       onOpenChange={(o) => !o && props.onClose()}
     >
@@ -476,9 +637,15 @@ function SectionTitleDialog(props: {
           }
         }}
       >
+        {state?.kind === 'focus-area' ? (
+          <p className="dialog-intro">
+            A theme of the council’s own, such as regeneration or children’s services. It goes after the five core
+            themes, before the key and background documents.
+          </p>
+        ) : null}
         <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired maxLength={200}>
-          <Label>Section title</Label>
-          <Input className="input" />
+          <Label>{state?.kind === 'focus-area' ? 'Focus area title' : 'Section title'}</Label>
+          <Input className="input" placeholder={state?.kind === 'focus-area' ? 'For example, Regeneration and culture' : undefined} />
         </TextField>
         <ErrorMessage message={error} />
         <div className="dialog-actions">
@@ -487,7 +654,7 @@ function SectionTitleDialog(props: {
             Cancel
           </Button>
           <Button className="button button-primary" type="submit" isDisabled={busy}>
-            {state?.kind === 'rename' ? 'Rename' : 'Add subsection'}
+            {state?.kind === 'rename' ? 'Rename' : state?.kind === 'focus-area' ? 'Add focus area' : 'Add subsection'}
           </Button>
         </div>
       </Form>

@@ -15,12 +15,14 @@ import {
 } from 'react-aria-components';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { Icon } from '../ui/Icons';
-import { buildTree, canHaveChildren, formatWords, planMove, planStep, type MovePlan, type SectionNode } from './tree';
+import { TargetMark } from '../ui/TargetMark';
+import { buildTree, canHaveChildren, describeWords, planMove, planStep, targetStatus, type MovePlan, type SectionNode } from './tree';
 
 export interface BinderActions {
   onSelect(id: string): void;
   onAdd(parent: SectionSummary): void;
   onRename(section: SectionSummary): void;
+  onSetTarget(section: SectionSummary): void;
   onDelete(section: SectionSummary): void;
   onMove(section: SectionSummary, plan: MovePlan): void;
   onUndoDelete(): boolean;
@@ -88,7 +90,7 @@ export function Binder(props: {
       actions.onDelete(section);
     } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
-      const plan = planStep(sections, section.id, e.key === 'ArrowUp' ? -1 : 1);
+      const plan = planStep(sections, section.id, e.key === 'ArrowUp' ? -1 : 1, false);
       if (plan) actions.onMove(section, plan);
       else setStatus(section.fixed ? 'Chapters stay in their fixed order.' : `“${section.title}” cannot move further.`);
     } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
@@ -100,12 +102,13 @@ export function Binder(props: {
     const words = props.wordCounts.get(node.id) ?? node.wordCount;
     const canStepUp = planStep(sections, node.id, -1) !== null;
     const canStepDown = planStep(sections, node.id, 1) !== null;
+    const status = targetStatus(words, node.wordTarget);
     return (
       <TreeItem
         key={node.id}
         id={node.id}
         textValue={node.title}
-        aria-label={`${node.title}, ${formatWords(words)}`}
+        aria-label={`${node.title}, ${describeWords(words, node.wordTarget)}`}
         data-key={node.id}
         className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
       >
@@ -128,8 +131,13 @@ export function Binder(props: {
                 <span className="binder-chevron-space" />
               )}
               <span className="binder-title">{node.title}</span>
-              <span className="binder-count" aria-hidden="true">
+              <span
+                className={`binder-count${status ? ` has-target count-${status}` : ''}`}
+                aria-hidden="true"
+                title={status ? describeWords(words, node.wordTarget) : undefined}
+              >
                 {words.toLocaleString('en-GB')}
+                {status ? <TargetMark status={status} /> : null}
               </span>
               <MenuTrigger>
                 <Button className="binder-more" aria-label={`More actions for ${node.title}`}>
@@ -142,6 +150,7 @@ export function Binder(props: {
                     onAction={(key) => {
                       if (key === 'add') actions.onAdd(node);
                       else if (key === 'rename') actions.onRename(node);
+                      else if (key === 'target') actions.onSetTarget(node);
                       else if (key === 'delete') actions.onDelete(node);
                       else if (key === 'up' || key === 'down') {
                         const plan = planStep(sections, node.id, key === 'up' ? -1 : 1);
@@ -160,6 +169,9 @@ export function Binder(props: {
                     </MenuItem>
                     <MenuItem className="menu-item" id="rename">
                       Rename…
+                    </MenuItem>
+                    <MenuItem className="menu-item" id="target">
+                      Set word target…
                     </MenuItem>
                     <Separator className="menu-sep" />
                     <MenuItem className="menu-item" id="up">

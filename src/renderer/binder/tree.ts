@@ -61,7 +61,8 @@ export function canHaveChildren(section: SectionSummary): boolean {
   return section.depth < MAX_SECTION_DEPTH - 1;
 }
 
-export type MovePlan = { parentId: string; index: number };
+/** Where a section goes: under `parentId` (null: the top level, for focus areas) at `index`. */
+export type MovePlan = { parentId: string | null; index: number };
 
 /**
  * Where a section would go if dropped before, after or on another one, or null when that move
@@ -79,6 +80,16 @@ export function planMove(
   const target = byId.get(targetId);
   if (!moving || !target || moving.fixed || movingId === targetId) return null;
   if (isWithin(sections, targetId, movingId)) return null;
+  if (moving.kind === 'focus-area') {
+    // A focus area stays a chapter: it can go before or after another chapter, and the core
+    // says so plainly if that is not among the focus areas.
+    if (position === 'on' || target.parentId !== null) return null;
+    const siblings = siblingsOf(sections, null).filter((s) => s.id !== movingId);
+    const at = siblings.findIndex((s) => s.id === targetId);
+    const index = position === 'before' ? at : at + 1;
+    const current = siblingsOf(sections, null).findIndex((s) => s.id === movingId);
+    return current === index ? null : { parentId: null, index };
+  }
   const parent = position === 'on' ? target : target.parentId ? byId.get(target.parentId) : undefined;
   if (!parent) return null;
   if (parent.depth + 1 + subtreeHeight(sections, movingId) > MAX_SECTION_DEPTH - 1) return null;
@@ -98,17 +109,46 @@ export function planMove(
   return { parentId: parent.id, index };
 }
 
-/** Move up or down among its siblings; null at either end or for a fixed chapter. */
-export function planStep(sections: SectionSummary[], id: string, step: -1 | 1): MovePlan | null {
+/**
+ * Move up or down among its siblings; null at either end or for a fixed chapter. A focus area
+ * steps among the top-level chapters; `strict` keeps it among the other focus areas (for the
+ * menu), without it the core is asked and explains if the step is not allowed (for Alt+↑/↓).
+ */
+export function planStep(sections: SectionSummary[], id: string, step: -1 | 1, strict = true): MovePlan | null {
   const moving = sections.find((s) => s.id === id);
-  if (!moving || moving.fixed || !moving.parentId) return null;
+  if (!moving || moving.fixed) return null;
+  if (!moving.parentId && moving.kind !== 'focus-area') return null;
   const siblings = siblingsOf(sections, moving.parentId);
   const at = siblings.findIndex((s) => s.id === id);
   const index = at + step;
   if (index < 0 || index >= siblings.length) return null;
+  if (moving.kind === 'focus-area' && strict && siblings[index]?.kind !== 'focus-area') return null;
   return { parentId: moving.parentId, index };
 }
 
 export function formatWords(n: number): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? 'word' : 'words'}`;
+}
+
+export type TargetStatus = 'under' | 'on' | 'over';
+
+/** Within 10% of the target either way is on target; more than 110% is over. */
+export function targetStatus(words: number, target: number | null): TargetStatus | null {
+  if (!target) return null;
+  if (words > target * 1.1) return 'over';
+  if (words >= target * 0.9) return 'on';
+  return 'under';
+}
+
+export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
+  under: 'under target',
+  on: 'on target',
+  over: 'over target',
+};
+
+/** "1,240 of 4,000 words, under target", or "1,240 words" with no target: for accessible names. */
+export function describeWords(words: number, target: number | null): string {
+  const status = targetStatus(words, target);
+  if (!status || !target) return formatWords(words);
+  return `${words.toLocaleString('en-GB')} of ${target.toLocaleString('en-GB')} words, ${TARGET_STATUS_LABELS[status]}`;
 }

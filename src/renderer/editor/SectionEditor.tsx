@@ -16,6 +16,8 @@ import { PastePlugin } from './plugins/PastePlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { LinkPlugin } from './plugins/LinkPlugin';
 import { FindHighlightPlugin, type FindTarget } from './plugins/FindHighlightPlugin';
+import { HeadlineStatementsPlugin } from './plugins/HeadlineStatementsPlugin';
+import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -78,6 +80,8 @@ export function SectionEditor(props: {
       <ListPlugin />
       <LinkPlugin />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
+      <HeadlineStatementsPlugin />
+      <QuestionForPeersPlugin />
       <PastePlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
       <WordCountPlugin onCount={props.onWordCount} />

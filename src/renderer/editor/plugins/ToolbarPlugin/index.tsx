@@ -27,10 +27,25 @@ import {
 import { $createLinkNode, $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
-import { Button, Form, Input, Label, Separator, TextField, ToggleButton, Toolbar } from 'react-aria-components';
+import {
+  Button,
+  Form,
+  Input,
+  Label,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Popover,
+  Separator,
+  TextField,
+  ToggleButton,
+  Toolbar,
+} from 'react-aria-components';
 import { AppDialog, ErrorMessage } from '../../../ui/Dialog';
 import { Icon, type IconName } from '../../../ui/Icons';
 import { normaliseUrl } from '../LinkPlugin/url';
+import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
+import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -208,12 +223,44 @@ export function ToolbarPlugin({ label }: { label: string }) {
             Link
           </span>
         </ToggleButton>
-        <Button className="tool" aria-label="Insert table" onPress={() => setTableOpen(true)}>
-          <Icon name="table" />
-          <span className="tooltip" aria-hidden="true">
-            Insert table
-          </span>
-        </Button>
+        <MenuTrigger>
+          <Button className="tool tool-text tool-menu" aria-label="Insert">
+            <Icon name="plus" size={16} />
+            Insert
+            <Icon name="chevronDown" size={14} />
+          </Button>
+          <Popover className="popover" placement="bottom start">
+            <Menu
+              className="menu"
+              aria-label="Insert"
+              onAction={(key) => {
+                if (key === 'table') {
+                  setTableOpen(true);
+                  return;
+                }
+                editor.dispatchCommand(
+                  key === 'headlines' ? INSERT_HEADLINE_STATEMENTS_COMMAND : INSERT_QUESTION_FOR_PEERS_COMMAND,
+                  undefined,
+                );
+                // After the menu has handed focus back to its button.
+                requestAnimationFrame(() => editor.focus());
+              }}
+            >
+              <MenuItem className="menu-item menu-item-rich" id="headlines" textValue="Headline statements">
+                <span className="menu-item-title">Headline statements</span>
+                <span className="menu-item-hint">Two to four short bullets that open a theme</span>
+              </MenuItem>
+              <MenuItem className="menu-item menu-item-rich" id="question" textValue="Question for the peers">
+                <span className="menu-item-title">Question for the peers</span>
+                <span className="menu-item-hint">“We ask the peers to…”, to close a theme</span>
+              </MenuItem>
+              <Separator className="menu-sep" />
+              <MenuItem className="menu-item" id="table" textValue="Table">
+                Table…
+              </MenuItem>
+            </Menu>
+          </Popover>
+        </MenuTrigger>
         <Separator orientation="vertical" className="tool-sep" />
         <Button
           className="tool"

@@ -1,0 +1,126 @@
+import {
+  $applyNodeReplacement,
+  $createParagraphNode,
+  $isParagraphNode,
+  ElementNode,
+  isHTMLElement,
+  type DOMConversionMap,
+  type DOMConversionOutput,
+  type DOMExportOutput,
+  type EditorConfig,
+  type LexicalEditor,
+  type LexicalNode,
+  type LexicalUpdateJSON,
+  type ParagraphNode,
+  type RangeSelection,
+  type SerializedElementNode,
+} from 'lexical';
+import { addClassNamesToElement } from '@lexical/utils';
+import { STATEMENT_NODE_TYPES } from '../../../shared/lexical/nodeTypes';
+
+export const QUESTION_FOR_PEERS_ATTR = 'question-for-peers';
+export const QUESTION_FOR_PEERS_LABEL = 'Question for the peers';
+
+export type SerializedQuestionForPeersNode = SerializedElementNode;
+
+/**
+ * The question the council puts to the peers at the end of a theme ("We ask the peers to…").
+ *
+ * A block with inline children, like a quote: Enter at the end leaves it for a new paragraph,
+ * Backspace at its start turns it back into a paragraph, Shift+Enter is a line break inside it.
+ * Saved as `{ type: "question-for-peers", version: 1, children: [text…] }`.
+ */
+export class QuestionForPeersNode extends ElementNode {
+  static override getType(): string {
+    return STATEMENT_NODE_TYPES.questionForPeers;
+  }
+
+  static override clone(node: QuestionForPeersNode): QuestionForPeersNode {
+    return new QuestionForPeersNode(node.__key);
+  }
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    const element = document.createElement('div');
+    addClassNamesToElement(element, (config.theme as Record<string, string>).questionForPeers);
+    element.dataset.pcsBlock = QUESTION_FOR_PEERS_ATTR;
+    element.setAttribute('role', 'group');
+    element.setAttribute('aria-label', QUESTION_FOR_PEERS_LABEL);
+    return element;
+  }
+
+  override updateDOM(): boolean {
+    return false;
+  }
+
+  static override importDOM(): DOMConversionMap | null {
+    const match = (domNode: HTMLElement) =>
+      domNode.getAttribute('data-pcs-block') === QUESTION_FOR_PEERS_ATTR
+        ? { conversion: $convertQuestionForPeersElement, priority: 3 as const }
+        : null;
+    return { aside: match, div: match, p: match };
+  }
+
+  override exportDOM(editor: LexicalEditor): DOMExportOutput {
+    const { element } = super.exportDOM(editor);
+    if (element && isHTMLElement(element)) {
+      const aside = document.createElement('aside');
+      aside.setAttribute('data-pcs-block', QUESTION_FOR_PEERS_ATTR);
+      aside.setAttribute('aria-label', QUESTION_FOR_PEERS_LABEL);
+      if (this.isEmpty()) aside.append(document.createElement('br'));
+      return { element: aside };
+    }
+    return { element };
+  }
+
+  static override importJSON(serializedNode: SerializedQuestionForPeersNode): QuestionForPeersNode {
+    return $createQuestionForPeersNode().updateFromJSON(serializedNode);
+  }
+
+  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedQuestionForPeersNode>): this {
+    return super.updateFromJSON(serializedNode);
+  }
+
+  override exportJSON(): SerializedQuestionForPeersNode {
+    return { ...super.exportJSON(), type: QuestionForPeersNode.getType(), version: 1 };
+  }
+
+  // Behaviour
+
+  /** Enter: what follows the caret goes into a new, ordinary paragraph after the question. */
+  override insertNewAfter(selection: RangeSelection, restoreSelection = true): ParagraphNode {
+    const paragraph = $createParagraphNode();
+    paragraph.setTextFormat(selection.format);
+    paragraph.setTextStyle(selection.style);
+    paragraph.setDirection(this.getDirection());
+    this.insertAfter(paragraph, restoreSelection);
+    return paragraph;
+  }
+
+  /** Backspace at the start: back to an ordinary paragraph, keeping the words. */
+  override collapseAtStart(): true {
+    const paragraph = $createParagraphNode();
+    this.getChildren().forEach((child) => paragraph.append(child));
+    this.replace(paragraph);
+    return true;
+  }
+
+  override canMergeWhenEmpty(): true {
+    return true;
+  }
+
+  override canIndent(): false {
+    return false;
+  }
+}
+
+function $convertQuestionForPeersElement(): DOMConversionOutput {
+  return { node: $createQuestionForPeersNode() };
+}
+
+export function $createQuestionForPeersNode(): QuestionForPeersNode {
+  return $applyNodeReplacement(new QuestionForPeersNode());
+}
+
+export function $isQuestionForPeersNode(node: LexicalNode | null | undefined): node is QuestionForPeersNode {
+  return node instanceof QuestionForPeersNode;
+}
