@@ -91,7 +91,8 @@ test('create, write with formatting, organise sections, and find it all again af
   await expect(editor(page).locator('strong, b').first()).toHaveText('robust');
   await expect(editor(page).locator('em, i').first()).toHaveText('open');
   await expect(editor(page).locator('ul > li')).toHaveText(['Clear decision making', 'Strong scrutiny']);
-  await expect(page.locator('.status-bar')).toContainText('12 words in this section');
+  // The theme has the template's word target of 4,000; the status bar shows both.
+  await expect(page.locator('.status-bar')).toContainText('12 / 4,000 words in this section, under target');
   await waitSaved(page);
 
   // Add a subsection, rename it, add another.
@@ -170,5 +171,6 @@ test('create, write with formatting, organise sections, and find it all again af
   await expect(row(page, 'Member–officer relations')).toHaveAttribute('aria-label', 'Member–officer relations, 3 words');
   await row(page, 'Member–officer relations').click();
   await expect(editor(page)).toHaveText('Relations are good.');
-  await expect(page.locator('.total-words')).toHaveText('15 words');
+  await expect(page.locator('.total-words')).toHaveText('15 / 30,000');
+  await expect(page.locator('.total-words')).toHaveAttribute('aria-label', 'Statement total: 15 of 30,000 words, under target');
 });

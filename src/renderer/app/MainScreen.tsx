@@ -583,6 +583,7 @@ function WordsStatus(props: { words: number; target: number | null; status: Retu
     <span className={`words-status count-${status}`}>
       {`${words.toLocaleString('en-GB')} / ${target.toLocaleString('en-GB')} words ${props.where}`}
       <span className="words-status-flag">
+        <span className="visually-hidden">, </span>
         <TargetMark status={status} />
         {TARGET_STATUS_LABELS[status]}
       </span>

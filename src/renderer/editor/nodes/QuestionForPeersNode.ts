@@ -88,6 +88,9 @@ export class QuestionForPeersNode extends ElementNode {
 
   /** Enter: what follows the caret goes into a new, ordinary paragraph after the question. */
   override insertNewAfter(selection: RangeSelection, restoreSelection = true): ParagraphNode {
+    // The blank paragraph already below (there is one after an inserted question): use it.
+    const next = this.getNextSibling();
+    if ($isParagraphNode(next) && next.isEmpty()) return next;
     const paragraph = $createParagraphNode();
     paragraph.setTextFormat(selection.format);
     paragraph.setTextStyle(selection.style);
