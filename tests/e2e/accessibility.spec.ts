@@ -110,3 +110,76 @@ test('keyboard only: skip link, binder, editor, with a visible focus ring', asyn
   await page.keyboard.press('Enter');
   await expect(page.locator('#editor')).toBeFocused();
 });
+
+test('no serious accessibility problems with the guidance panel, the Insert menu, the statement blocks and the new dialogs', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: /Create a new assessment/ }).click();
+  const create = page.getByRole('dialog', { name: 'Create a new assessment' });
+  await expect(create.getByRole('radio', { name: /^Progress review/ })).toBeVisible();
+  await expectNoSeriousViolations(page, 'Create dialog with templates');
+  await create.getByLabel('Council name').fill('Axeborough Council');
+  await create.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+
+  // The guidance panel is a labelled complementary landmark beside the editor.
+  await page.getByRole('row', { name: /^Governance and culture, / }).click();
+  const guidance = page.getByRole('complementary', { name: 'Guidance' });
+  await expect(guidance).toBeVisible();
+  await expect(guidance.locator('.guidance-questions li').first()).toBeVisible();
+
+  // Both statement blocks in the page.
+  await page.locator('#editor').click();
+  const insert = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert' });
+  await insert.click();
+  await page.getByRole('menuitem', { name: /^Headline statements/ }).click();
+  await page.keyboard.type('Our governance is robust');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await insert.click();
+  await page.getByRole('menuitem', { name: /^Question for the peers/ }).click();
+  await page.keyboard.type('test our scrutiny.');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await expectNoSeriousViolations(page, 'Main screen with the guidance panel and both blocks');
+
+  // The Insert menu, opened from the keyboard.
+  await insert.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu', { name: 'Insert' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /^Headline statements/ })).toBeFocused();
+  await expectNoSeriousViolations(page, 'Insert menu');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu', { name: 'Insert' })).toBeHidden();
+
+  // The word target dialog, with an error showing.
+  await page
+    .getByRole('row', { name: /^Governance and culture, / })
+    .getByRole('button', { name: 'More actions for Governance and culture' })
+    .click();
+  await page.getByRole('menuitem', { name: 'Set word target…' }).click();
+  const target = page.getByRole('dialog', { name: 'Word target for “Governance and culture”' });
+  await target.getByLabel('Word target').fill('lots');
+  await target.getByRole('button', { name: 'Set target' }).click();
+  await expect(target.getByRole('alert')).not.toBeEmpty();
+  await expectNoSeriousViolations(page, 'Word target dialog');
+  await page.keyboard.press('Escape');
+  await expect(target).toBeHidden();
+
+  // Assessment details.
+  await page.getByRole('button', { name: 'File menu' }).click();
+  await page.getByRole('menuitem', { name: 'Assessment details…' }).click();
+  const details = page.getByRole('dialog', { name: 'Assessment details' });
+  await expect(details.getByLabel('Council name')).toBeFocused();
+  await expectNoSeriousViolations(page, 'Assessment details dialog');
+  await page.keyboard.press('Escape');
+
+  // Save as template and templates folder.
+  await page.getByRole('button', { name: 'File menu' }).click();
+  await page.getByRole('menuitem', { name: 'Save as template…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Save as a template' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'Save as template dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'File menu' }).click();
+  await page.getByRole('menuitem', { name: 'Templates folder…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Templates folder' })).toContainText('No templates of your own yet.');
+  await expectNoSeriousViolations(page, 'Templates folder dialog');
+});
