@@ -175,3 +175,22 @@ test('Backspace at the start of a question turns it back into ordinary text', as
   await expect(question(page)).toHaveCount(0);
   await expect(editor(page).locator('p').first()).toHaveText('We ask the peers to');
 });
+
+test('Backspace at the start of the paragraph after headline statements joins it to the last bullet', async ({ page, app }) => {
+  await page.goto(app.url);
+  await create(page, 'Joinbury Council');
+  await row(page, 'Governance and culture').click();
+  await editor(page).click();
+  await page.keyboard.type('Decisions are open.');
+  // With the caret at the start of a paragraph, the block goes before it.
+  await page.keyboard.press('Home');
+  await insert(page, 'Headline statements');
+  await page.keyboard.type('Our governance is robust');
+  await expect(editor(page).locator(':scope > *').first()).toHaveAttribute('data-pcs-block', 'headline-statements');
+  await editor(page).locator(':scope > p').first().click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Backspace');
+  await expect(headlines(page).locator('li')).toHaveText(['Our governance is robustDecisions are open.']);
+  await page.keyboard.type(' ');
+  await expect(headlines(page).locator('li')).toHaveText(['Our governance is robust Decisions are open.']);
+});

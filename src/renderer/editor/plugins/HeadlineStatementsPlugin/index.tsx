@@ -1,21 +1,24 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createListItemNode, $createListNode, $isListNode, type ListNode } from '@lexical/list';
+import { $createListItemNode, $createListNode, $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
   $isParagraphNode,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
+  KEY_BACKSPACE_COMMAND,
   createCommand,
   type LexicalCommand,
   type LexicalNode,
 } from 'lexical';
 import {
   $createHeadlineStatementsNode,
+  $isHeadlineStatementsNode,
   HeadlineStatementsNode,
 } from '../../nodes/HeadlineStatementsNode';
-import { $insertTopLevelBlock } from '../../insertBlock';
+import { $insertTopLevelBlock, $topLevelBlockOf } from '../../insertBlock';
 
 /** Inserts a headline statements block (one empty bullet, caret in it) at the top level. */
 export const INSERT_HEADLINE_STATEMENTS_COMMAND: LexicalCommand<void> = createCommand('INSERT_HEADLINE_STATEMENTS_COMMAND');
@@ -25,6 +28,8 @@ export const INSERT_HEADLINE_STATEMENTS_COMMAND: LexicalCommand<void> = createCo
  * bullets. Anything else that ends up inside it (the paragraph a list makes when Enter is pressed
  * on an empty last bullet, or when Backspace turns the first bullet back into text) is lifted
  * out, before or after the block; a second list is merged into the first; an empty block goes.
+ * Backspace at the start of the paragraph just after the block joins it to the last bullet, as
+ * it would join any two paragraphs.
  */
 export function HeadlineStatementsPlugin(): null {
   const [editor] = useLexicalComposerContext();
@@ -46,6 +51,30 @@ export function HeadlineStatementsPlugin(): null {
           return true;
         },
         COMMAND_PRIORITY_EDITOR,
+      ),
+      editor.registerCommand(
+        KEY_BACKSPACE_COMMAND,
+        (event) => {
+          const selection = $getSelection();
+          if (!$isRangeSelection(selection) || !selection.isCollapsed() || selection.anchor.offset !== 0) return false;
+          const anchor = selection.anchor.getNode();
+          const paragraph = $topLevelBlockOf(anchor);
+          if (!$isParagraphNode(paragraph)) return false;
+          if (!anchor.is(paragraph) && !anchor.is(paragraph.getFirstDescendant())) return false;
+          const previous = paragraph.getPreviousSibling();
+          if (!$isHeadlineStatementsNode(previous)) return false;
+          const list = previous.getLastChild();
+          const lastItem = $isListNode(list) ? list.getLastChild() : null;
+          if (!$isListItemNode(lastItem)) return false;
+          event?.preventDefault();
+          lastItem.selectEnd();
+          lastItem.append(...paragraph.getChildren());
+          // Keep somewhere to write below the block when it would end the section.
+          if (paragraph.getNextSibling() === null) paragraph.clear();
+          else paragraph.remove();
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
       ),
       editor.registerNodeTransform(HeadlineStatementsNode, (block) => {
         const children = block.getChildren();
