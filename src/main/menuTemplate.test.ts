@@ -48,6 +48,16 @@ describe('buildMenuTemplate', () => {
     expect(submenu(mac[0]).map((i) => i.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
   });
 
+  it('opens the templates-and-guidance dialogs from File, only with an assessment open', () => {
+    const labels = ['Assessment details…', 'Add focus area…', 'Save as template…', 'Templates folder…'];
+    const { ctx, sent } = context();
+    const file = menu(buildMenuTemplate(ctx), 'File');
+    for (const label of labels) click(item(file, label));
+    expect(sent.map((c) => c.command)).toEqual(['assessment-details', 'add-focus-area', 'save-as-template', 'templates-folder']);
+    const closed = menu(buildMenuTemplate(context({ assessmentOpen: false }).ctx), 'File');
+    for (const label of labels) expect(item(closed, label).enabled).toBe(false);
+  });
+
   it('sends the File commands to the page, with their shortcuts', () => {
     const { ctx, sent } = context();
     const file = menu(buildMenuTemplate(ctx), 'File');

@@ -79,6 +79,24 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       },
       { type: 'separator' },
       {
+        label: 'Assessment details…',
+        enabled: ctx.assessmentOpen,
+        click: () => ctx.send({ command: 'assessment-details' }),
+      },
+      {
+        label: 'Add focus area…',
+        enabled: ctx.assessmentOpen,
+        click: () => ctx.send({ command: 'add-focus-area' }),
+      },
+      { type: 'separator' },
+      {
+        label: 'Save as template…',
+        enabled: ctx.assessmentOpen,
+        click: () => ctx.send({ command: 'save-as-template' }),
+      },
+      { label: 'Templates folder…', enabled: ctx.assessmentOpen, click: () => ctx.send({ command: 'templates-folder' }) },
+      { type: 'separator' },
+      {
         label: 'Export…',
         accelerator: 'CmdOrCtrl+E',
         enabled: ctx.assessmentOpen,

@@ -10,8 +10,18 @@ export const MENU_COMMANDS = [
   'close-assessment',
   'find',
   'export',
+  'assessment-details',
+  'add-focus-area',
+  'save-as-template',
+  'templates-folder',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Menu commands that open one of the main screen's dialogs. */
+export type ScreenMenuCommand = Extract<
+  MenuCommand,
+  'assessment-details' | 'add-focus-area' | 'save-as-template' | 'templates-folder'
+>;
 export const MenuCommandSchema = z.object({
   command: z.enum(MENU_COMMANDS),
   /** For open-recent: the path chosen. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppInfo, MenuCommandEvent } from '../../shared/contract';
+import type { AppInfo, MenuCommandEvent, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary, RecentFile } from '../../shared/schemas/assessment';
 import { api, errorMessage, getConnection, transport } from '../api';
 import { AutoSaver } from '../save/autosave';
@@ -28,6 +28,8 @@ function Studio() {
   const [createOpen, setCreateOpen] = useState(false);
   const [openOpen, setOpenOpen] = useState(false);
   const [findRequest, setFindRequest] = useState(0);
+  // A dialog of the main screen asked for from the Electron menu; `n` makes each request new.
+  const [screenRequest, setScreenRequest] = useState<{ command: ScreenMenuCommand; n: number } | null>(null);
   const saver = useMemo(() => new AutoSaver(), []);
 
   const refreshRecent = useCallback(async () => {
@@ -156,6 +158,12 @@ function Studio() {
         case 'export':
           exportSoon();
           break;
+        case 'assessment-details':
+        case 'add-focus-area':
+        case 'save-as-template':
+        case 'templates-folder':
+          setScreenRequest((previous) => ({ command: event.command as ScreenMenuCommand, n: (previous?.n ?? 0) + 1 }));
+          break;
       }
     });
   }, [close, exportSoon, openPath, startOpen]);
@@ -189,6 +197,7 @@ function Studio() {
           appInfo={boot.appInfo}
           saver={saver}
           findRequest={findRequest}
+          screenRequest={screenRequest}
           onSummaryChange={setSummary}
           onNew={() => setCreateOpen(true)}
           onOpen={() => void startOpen()}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Form, Input, Label, Menu, MenuItem, MenuTrigger, Popover, Separator, TextField, type Key } from 'react-aria-components';
-import type { AppInfo } from '../../shared/contract';
+import type { AppInfo, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { Section, SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
@@ -45,6 +45,8 @@ export function MainScreen(props: {
   appInfo: AppInfo;
   saver: AutoSaver;
   findRequest: number;
+  /** A dialog asked for from the Electron menu (browser mode uses the File menu below). */
+  screenRequest: { command: ScreenMenuCommand; n: number } | null;
   onSummaryChange(summary: AssessmentSummary): void;
   onNew(): void;
   onOpen(): void;
@@ -256,6 +258,14 @@ export function MainScreen(props: {
     if (props.findRequest > 0) openFind();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.findRequest]);
+
+  useEffect(() => {
+    const command = props.screenRequest?.command;
+    if (command === 'assessment-details') setDetailsOpen(true);
+    else if (command === 'add-focus-area') setDialog({ kind: 'focus-area' });
+    else if (command === 'save-as-template') setSaveTemplateOpen(true);
+    else if (command === 'templates-folder') setTemplatesFolderOpen(true);
+  }, [props.screenRequest]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
