@@ -1,3 +1,4 @@
+import { FOCUS_AREA_GUIDANCE, FOCUS_AREA_WORD_TARGET } from './focusAreaGuidance';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
@@ -33,13 +34,16 @@ describe('focus-area-add', () => {
       position: 7,
       fixed: false,
       templateKey: null,
-      wordTarget: null,
+      wordTarget: FOCUS_AREA_WORD_TARGET,
       wordCount: 0,
     });
     await t.api['focus-area-add']({ title: 'Children’s services' });
     expect(await chapters()).toEqual([...FIXED, 'focus:Regeneration and culture', 'focus:Children’s services', 'documents']);
     expectContiguous(await topLevel());
-    expect((await t.api['section-get']({ id: first.id })).guidance).toBeNull();
+    // A focus area starts with general guidance of its own, so the panel is never empty there.
+    const guidance = (await t.api['section-get']({ id: first.id })).guidance;
+    expect(guidance).toEqual(FOCUS_AREA_GUIDANCE);
+    expect(guidance?.questions[0]).toMatch(/asked the peers to look at this area/);
   });
 
   it('works in the progress review template too', async () => {

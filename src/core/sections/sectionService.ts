@@ -1,3 +1,4 @@
+import { FOCUS_AREA_GUIDANCE, FOCUS_AREA_WORD_TARGET } from './focusAreaGuidance';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { MAX_SECTION_DEPTH } from '../../shared/constants';
@@ -293,10 +294,20 @@ export class SectionService {
       this.db
         .prepare(
           `INSERT INTO sections (id, parent_id, position, kind, template_key, title, fixed, content_json,
-                                 plain_text, word_count, revision, created_at, updated_at)
-           VALUES (?, NULL, ?, 'focus-area', NULL, ?, 0, ?, '', 0, 0, ?, ?)`,
+                                 plain_text, word_count, revision, created_at, updated_at,
+                                 guidance_json, word_target)
+           VALUES (?, NULL, ?, 'focus-area', NULL, ?, 0, ?, '', 0, 0, ?, ?, ?, ?)`,
         )
-        .run(id, at, title, JSON.stringify(emptyEditorState()), now, now);
+        .run(
+          id,
+          at,
+          title,
+          JSON.stringify(emptyEditorState()),
+          now,
+          now,
+          JSON.stringify(FOCUS_AREA_GUIDANCE),
+          FOCUS_AREA_WORD_TARGET,
+        );
       const order = topLevel.map((row) => row.id);
       order.splice(at, 0, id);
       this.writeOrder(order);
