@@ -65,6 +65,7 @@ describe('pcs (its own process)', () => {
       kind: 'subsection',
       depth: 1,
       wordCount: 0,
+      wordTarget: 400,
       templateKey: 'front.leader-welcome',
     });
     expect(json.totalWords).toBe(0);
@@ -92,8 +93,9 @@ describe('pcs (in process)', () => {
     expect(info.stdout).toMatch(/^Kind: +Corporate Peer Challenge$/m);
     expect(info.stdout).toMatch(/^Visit date: +not set$/m);
     expect(info.stdout).toMatch(/^Front matter +0$/m);
-    expect(info.stdout).toMatch(/^ {2}Our place +0$/m);
-    expect(info.stdout).toMatch(/^Total +0$/m);
+    expect(info.stdout).toMatch(/^ {2}Our place +0 +600$/m);
+    expect(info.stdout).toMatch(/^Governance and culture +0 +4,000$/m);
+    expect(info.stdout).toMatch(/^Total +0 +30,000$/m);
   });
 
   it.each([

@@ -15,7 +15,7 @@ function longDate(iso: string): string {
 
 export const infoCommand: CliCommand = {
   name: 'info',
-  summary: 'Show an assessment: council, kind, visit date, and its sections with word counts.',
+  summary: 'Show an assessment: council, kind, visit date, and its sections with word counts and targets.',
   usage,
   async run(args, { core, out }) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, usage);
@@ -29,11 +29,12 @@ export const infoCommand: CliCommand = {
         JSON.stringify(
           {
             assessment,
-            sections: sections.map(({ title, kind, depth, wordCount, templateKey }) => ({
+            sections: sections.map(({ title, kind, depth, wordCount, wordTarget, templateKey }) => ({
               title,
               kind,
               depth,
               wordCount,
+              wordTarget,
               templateKey,
             })),
             totalWords,
@@ -49,14 +50,22 @@ export const infoCommand: CliCommand = {
     out(`Kind:        ${CHALLENGE_KIND_LABELS[assessment.kind]}`);
     out(`Visit date:  ${assessment.visitDate ? longDate(assessment.visitDate) : 'not set'}`);
     out('');
-    const rows = sections.map((s) => ({ label: `${'  '.repeat(s.depth)}${s.title}`, words: s.wordCount.toLocaleString('en-GB') }));
-    const total = { label: 'Total', words: totalWords.toLocaleString('en-GB') };
+    const number = (n: number | null) => (n === null ? '' : n.toLocaleString('en-GB'));
+    const rows = sections.map((s) => ({
+      label: `${'  '.repeat(s.depth)}${s.title}`,
+      words: number(s.wordCount),
+      target: number(s.wordTarget),
+    }));
+    const total = { label: 'Total', words: number(totalWords), target: number(assessment.wordTarget) };
     const labelWidth = Math.max(...rows.map((r) => r.label.length), total.label.length);
     const wordsWidth = Math.max(...rows.map((r) => r.words.length), total.words.length, 'Words'.length);
-    const line = (label: string, words: string) => `${label.padEnd(labelWidth)}  ${words.padStart(wordsWidth)}`;
-    out(line('Section', 'Words'));
-    for (const row of rows) out(line(row.label, row.words));
-    out(line('', '-'.repeat(wordsWidth)));
-    out(line(total.label, total.words));
+    const targetWidth = Math.max(...rows.map((r) => r.target.length), total.target.length, 'Target'.length);
+    // Sections with no target leave the column empty (and no trailing spaces).
+    const line = (label: string, words: string, target: string) =>
+      `${label.padEnd(labelWidth)}  ${words.padStart(wordsWidth)}  ${target.padStart(targetWidth)}`.trimEnd();
+    out(line('Section', 'Words', 'Target'));
+    for (const row of rows) out(line(row.label, row.words, row.target));
+    out(line('', '-'.repeat(wordsWidth), '-'.repeat(targetWidth)));
+    out(line(total.label, total.words, total.target));
   },
 };
