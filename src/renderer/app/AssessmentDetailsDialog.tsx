@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Input, Label, Text, TextField } from 'react-aria-components';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
-import { api, errorMessage } from '../api';
-import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { api } from '../api';
+import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { kindLabel } from './format';
 import { parseWordTarget } from './wordTargetInput';
 
@@ -17,90 +17,71 @@ export function AssessmentDetailsDialog(props: {
   const [council, setCouncil] = useState('');
   const [visitDate, setVisitDate] = useState('');
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormTask(props.isOpen);
   useEffect(() => {
     if (!props.isOpen) return;
     setCouncil(summary.councilName);
     setVisitDate(summary.visitDate ?? '');
     setTarget(summary.wordTarget ? String(summary.wordTarget) : '');
-    setError(null);
-    setBusy(false);
     // Only when it opens: the fields are the user's while it is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.isOpen]);
 
+  const submit = async () => {
+    if (!council.trim()) {
+      setError('Enter the name of the council.');
+      return;
+    }
+    const parsed = parseWordTarget(target);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    await run(async () => {
+      props.onSaved(
+        await api['assessment-update']({ councilName: council.trim(), visitDate: visitDate || null, wordTarget: parsed.value }),
+      );
+      props.onClose();
+    });
+  };
+
   return (
-    <AppDialog title="Assessment details" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size="medium">
-      <Form
-        validationBehavior="aria"
-        className="form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!council.trim()) {
-            setError('Enter the name of the council.');
-            return;
-          }
-          const parsed = parseWordTarget(target);
-          if (!parsed.ok) {
-            setError(parsed.message);
-            return;
-          }
-          setBusy(true);
-          setError(null);
-          try {
-            props.onSaved(
-              await api['assessment-update']({
-                councilName: council.trim(),
-                visitDate: visitDate || null,
-                wordTarget: parsed.value,
-              }),
-            );
-            props.onClose();
-          } catch (err) {
-            setError(errorMessage(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <p className="dialog-intro">
-          {kindLabel(summary.kind)} · {summary.fileName}
-        </p>
-        <TextField className="field" value={council} onChange={setCouncil} autoFocus isRequired maxLength={200}>
-          <Label>Council name</Label>
-          <Input className="input" />
-        </TextField>
-        <div className="field">
-          <label htmlFor="details-visit-date">
-            Date of the visit <span className="optional">(optional)</span>
-          </label>
-          <input
-            id="details-visit-date"
-            className="input input-date"
-            type="date"
-            value={visitDate}
-            onChange={(e) => setVisitDate(e.target.value)}
-          />
-        </div>
-        <TextField className="field" value={target} onChange={setTarget} inputMode="numeric">
-          <Label>Word target for the whole statement</Label>
-          <Input className="input input-narrow" placeholder="No target" />
-          <Text slot="description" className="field-hint">
-            Within 10% either way counts as on target. Leave it empty for no target.
-          </Text>
-        </TextField>
-        <ErrorMessage message={error} />
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            Cancel
-          </Button>
-          <Button className="button button-primary" type="submit" isDisabled={busy}>
-            Save details
-          </Button>
-        </div>
-      </Form>
-    </AppDialog>
+    <FormDialog
+      title="Assessment details"
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      onSubmit={submit}
+      error={error}
+      busy={busy}
+      submitLabel="Save details"
+      size="medium"
+    >
+      <p className="dialog-intro">
+        {kindLabel(summary.kind)} · {summary.fileName}
+      </p>
+      <TextField className="field" value={council} onChange={setCouncil} autoFocus isRequired maxLength={200}>
+        <Label>Council name</Label>
+        <Input className="input" />
+      </TextField>
+      <div className="field">
+        <label htmlFor="details-visit-date">
+          Date of the visit <span className="optional">(optional)</span>
+        </label>
+        <input
+          id="details-visit-date"
+          className="input input-date"
+          type="date"
+          value={visitDate}
+          onChange={(e) => setVisitDate(e.target.value)}
+        />
+      </div>
+      <TextField className="field" value={target} onChange={setTarget} inputMode="numeric">
+        <Label>Word target for the whole statement</Label>
+        <Input className="input input-narrow" placeholder="No target" />
+        <Text slot="description" className="field-hint">
+          Within 10% either way counts as on target. Leave it empty for no target.
+        </Text>
+      </TextField>
+    </FormDialog>
   );
 }

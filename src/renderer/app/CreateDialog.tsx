@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
+import { Button, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { TemplateList } from '../../shared/schemas/template';
 import { api, errorMessage } from '../api';
-import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { joinPath, kindLabel, suggestedFileName } from './format';
 import { TemplateProblems } from './TemplateProblems';
 
@@ -27,8 +27,7 @@ export function CreateDialog(props: {
   const [visitDate, setVisitDate] = useState('');
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormTask(props.isOpen);
 
   useEffect(() => {
     if (!props.isOpen) return;
@@ -46,8 +45,6 @@ export function CreateDialog(props: {
     setVisitDate('');
     setPath(props.appInfo.nativeDialogs ? '' : joinPath(props.appInfo.defaultFolder, suggestedFileName('')));
     setPathEdited(false);
-    setError(null);
-    setBusy(false);
   }, [props.isOpen, props.appInfo]);
 
   const onCouncilChange = (value: string) => {
@@ -88,9 +85,7 @@ export function CreateDialog(props: {
       setError('Choose where to save the file.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await props.prepare();
       const template = templates?.templates.find((t) => t.id === templateId);
       const summary = await api['assessment-create']({
@@ -101,108 +96,95 @@ export function CreateDialog(props: {
         visitDate: visitDate || null,
       });
       props.onCreated(summary);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <AppDialog title="Create a new assessment" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size="medium">
-      <Form
-        validationBehavior="aria"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="dialog-intro">Everything goes in one file. Your changes are saved automatically as you write.</p>
-        <TextField className="field" value={council} onChange={onCouncilChange} autoFocus isRequired>
-          <Label>Council name</Label>
-          <Input className="input" placeholder="For example, Anytown Borough Council" />
-        </TextField>
-        <RadioGroup className="field radio-group" value={templateId} onChange={setTemplateId}>
-          <Label>Template</Label>
-          <Text slot="description" className="field-hint">
-            The template sets the kind of challenge and the sections you start with, with guidance for each.
-          </Text>
-          {templates === null && !templatesError ? <p className="muted template-loading">Finding templates…</p> : null}
-          {templates?.templates.map((t) => (
-            <Radio key={t.id} className="radio" value={t.id}>
-              <span className="radio-mark" aria-hidden="true" />
-              <span>
-                <span className="radio-title">{t.name}</span>
-                <span className="radio-hint">
-                  {t.description ?? kindLabel(t.kind)}
-                  {t.source === 'folder' ? <span className="radio-source"> · From your templates folder</span> : null}
-                </span>
+    <FormDialog
+      title="Create a new assessment"
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      onSubmit={submit}
+      error={error}
+      busy={busy}
+      submitLabel="Create assessment"
+      busyLabel="Creating…"
+      size="medium"
+    >
+      <p className="dialog-intro">Everything goes in one file. Your changes are saved automatically as you write.</p>
+      <TextField className="field" value={council} onChange={onCouncilChange} autoFocus isRequired>
+        <Label>Council name</Label>
+        <Input className="input" placeholder="For example, Anytown Borough Council" />
+      </TextField>
+      <RadioGroup className="field radio-group" value={templateId} onChange={setTemplateId}>
+        <Label>Template</Label>
+        <Text slot="description" className="field-hint">
+          The template sets the kind of challenge and the sections you start with, with guidance for each.
+        </Text>
+        {templates === null && !templatesError ? <p className="muted template-loading">Finding templates…</p> : null}
+        {templates?.templates.map((t) => (
+          <Radio key={t.id} className="radio" value={t.id}>
+            <span className="radio-mark" aria-hidden="true" />
+            <span>
+              <span className="radio-title">{t.name}</span>
+              <span className="radio-hint">
+                {t.description ?? kindLabel(t.kind)}
+                {t.source === 'folder' ? <span className="radio-source"> · From your templates folder</span> : null}
               </span>
-            </Radio>
-          ))}
-        </RadioGroup>
-        {templatesError ? (
-          <p className="field-hint">
-            The templates could not be listed ({templatesError}). The assessment will start from the standard Corporate
-            Peer Challenge template.
-          </p>
-        ) : null}
-        {templates ? <TemplateProblems problems={templates.problems} /> : null}
-        <div className="field">
-          <label htmlFor="visit-date">
-            Date of the visit <span className="optional">(optional)</span>
-          </label>
-          <input
-            id="visit-date"
-            className="input input-date"
-            type="date"
-            value={visitDate}
-            onChange={(e) => setVisitDate(e.target.value)}
-          />
-        </div>
-        {props.appInfo.nativeDialogs ? (
-          <div className="field">
-            <span className="label" id="save-where-label">
-              Where to save
             </span>
-            <div className="path-choose">
-              <span className="path-value" aria-labelledby="save-where-label" id="save-where-value">
-                {path || 'Not chosen yet'}
-              </span>
-              <Button className="button button-secondary" onPress={() => void choose()} aria-describedby="save-where-value">
-                Choose…
-              </Button>
-            </div>
+          </Radio>
+        ))}
+      </RadioGroup>
+      {templatesError ? (
+        <p className="field-hint">
+          The templates could not be listed ({templatesError}). The assessment will start from the standard Corporate
+          Peer Challenge template.
+        </p>
+      ) : null}
+      {templates ? <TemplateProblems problems={templates.problems} /> : null}
+      <div className="field">
+        <label htmlFor="visit-date">
+          Date of the visit <span className="optional">(optional)</span>
+        </label>
+        <input
+          id="visit-date"
+          className="input input-date"
+          type="date"
+          value={visitDate}
+          onChange={(e) => setVisitDate(e.target.value)}
+        />
+      </div>
+      {props.appInfo.nativeDialogs ? (
+        <div className="field">
+          <span className="label" id="save-where-label">
+            Where to save
+          </span>
+          <div className="path-choose">
+            <span className="path-value" aria-labelledby="save-where-label" id="save-where-value">
+              {path || 'Not chosen yet'}
+            </span>
+            <Button className="button button-secondary" onPress={() => void choose()} aria-describedby="save-where-value">
+              Choose…
+            </Button>
           </div>
-        ) : (
-          <TextField
-            className="field"
-            value={path}
-            onChange={(v) => {
-              setPath(v);
-              setPathEdited(true);
-            }}
-            isRequired
-          >
-            <Label>Save as</Label>
-            <Input className="input input-path" spellCheck={false} />
-            <Text slot="description" className="field-hint">
-              The full path of the new file on this computer. It ends in .pcstudio.
-            </Text>
-          </TextField>
-        )}
-        <ErrorMessage message={error} />
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            Cancel
-          </Button>
-          <Button className="button button-primary" type="submit" isDisabled={busy}>
-            {busy ? 'Creating…' : 'Create assessment'}
-          </Button>
         </div>
-      </Form>
-    </AppDialog>
+      ) : (
+        <TextField
+          className="field"
+          value={path}
+          onChange={(v) => {
+            setPath(v);
+            setPathEdited(true);
+          }}
+          isRequired
+        >
+          <Label>Save as</Label>
+          <Input className="input input-path" spellCheck={false} />
+          <Text slot="description" className="field-hint">
+            The full path of the new file on this computer. It ends in .pcstudio.
+          </Text>
+        </TextField>
+      )}
+    </FormDialog>
   );
 }

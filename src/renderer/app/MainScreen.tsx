@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Form, Input, Label, Menu, MenuItem, MenuTrigger, Popover, Separator, TextField, type Key } from 'react-aria-components';
+import { Button, Input, Label, Menu, MenuItem, MenuTrigger, Popover, Separator, TextField, type Key } from 'react-aria-components';
 import type { AppInfo, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { Section, SectionSummary } from '../../shared/schemas/section';
@@ -19,7 +19,8 @@ import { EDITOR_ID, SectionEditor } from '../editor/SectionEditor';
 import type { FindTarget } from '../editor/plugins/FindHighlightPlugin';
 import { FindPanel, type FindQuery } from '../find/FindPanel';
 import type { AutoSaver, SaveStatus } from '../save/autosave';
-import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { ErrorMessage } from '../ui/Dialog';
+import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { Icon } from '../ui/Icons';
 import { useToasts } from '../ui/Toasts';
 import { TargetMark } from '../ui/TargetMark';
@@ -606,69 +607,48 @@ function SectionTitleDialog(props: {
   onClose(): void;
   onSubmit(title: string): Promise<void>;
 }) {
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const { state } = props;
+  const [title, setTitle] = useState('');
+  const { error, setError, busy, run } = useFormTask(state !== null);
   useEffect(() => {
-    if (!state) return;
-    setTitle(state.kind === 'rename' ? state.section.title : '');
-    setError(null);
-    setBusy(false);
+    if (state) setTitle(state.kind === 'rename' ? state.section.title : '');
   }, [state]);
+  const focusArea = state?.kind === 'focus-area';
   return (
-    <AppDialog
+    <FormDialog
       title={
         state?.kind === 'rename'
           ? 'Rename section'
-          : state?.kind === 'focus-area'
+          : focusArea
             ? 'Add a focus area'
             : `Add a subsection${state?.kind === 'add' ? ` to “${state.parent.title}”` : ''}`
       }
       isOpen={state !== null}
-      onOpenChange={(o) => !o && props.onClose()}
+      onClose={props.onClose}
+      onSubmit={async () => {
+        if (!title.trim()) {
+          setError('Give the section a title.');
+          return;
+        }
+        await run(async () => {
+          await props.onSubmit(title.trim());
+          props.onClose();
+        });
+      }}
+      error={error}
+      busy={busy}
+      submitLabel={state?.kind === 'rename' ? 'Rename' : focusArea ? 'Add focus area' : 'Add subsection'}
     >
-      <Form
-        validationBehavior="aria"
-        className="form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!title.trim()) {
-            setError('Give the section a title.');
-            return;
-          }
-          setBusy(true);
-          try {
-            await props.onSubmit(title.trim());
-            props.onClose();
-          } catch (err) {
-            setError(errorMessage(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {state?.kind === 'focus-area' ? (
-          <p className="dialog-intro">
-            A theme of the council’s own, such as regeneration or children’s services. It goes after the five core
-            themes, before the key and background documents.
-          </p>
-        ) : null}
-        <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired maxLength={200}>
-          <Label>{state?.kind === 'focus-area' ? 'Focus area title' : 'Section title'}</Label>
-          <Input className="input" placeholder={state?.kind === 'focus-area' ? 'For example, Regeneration and culture' : undefined} />
-        </TextField>
-        <ErrorMessage message={error} />
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            Cancel
-          </Button>
-          <Button className="button button-primary" type="submit" isDisabled={busy}>
-            {state?.kind === 'rename' ? 'Rename' : state?.kind === 'focus-area' ? 'Add focus area' : 'Add subsection'}
-          </Button>
-        </div>
-      </Form>
-    </AppDialog>
+      {focusArea ? (
+        <p className="dialog-intro">
+          A theme of the council’s own, such as regeneration or children’s services. It goes after the five core themes,
+          before the key and background documents.
+        </p>
+      ) : null}
+      <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired maxLength={200}>
+        <Label>{focusArea ? 'Focus area title' : 'Section title'}</Label>
+        <Input className="input" placeholder={focusArea ? 'For example, Regeneration and culture' : undefined} />
+      </TextField>
+    </FormDialog>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button, Input, Label, Text, TextField } from 'react-aria-components';
 import type { AppInfo } from '../../shared/contract';
 import type { TemplateList } from '../../shared/schemas/template';
 import { api, errorMessage } from '../api';
-import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { TemplateProblems } from './TemplateProblems';
 
 /**
@@ -13,15 +13,12 @@ import { TemplateProblems } from './TemplateProblems';
 export function TemplatesFolderDialog(props: { isOpen: boolean; appInfo: AppInfo; onClose(): void }) {
   const [list, setList] = useState<TemplateList | null>(null);
   const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormTask(props.isOpen);
   const [announce, setAnnounce] = useState('');
 
   useEffect(() => {
     if (!props.isOpen) return;
-    setError(null);
     setAnnounce('');
-    setBusy(false);
     setList(null);
     api['templates-list']({})
       .then((l) => {
@@ -31,20 +28,13 @@ export function TemplatesFolderDialog(props: { isOpen: boolean; appInfo: AppInfo
       .catch((e) => setError(errorMessage(e)));
   }, [props.isOpen]);
 
-  const use = async (folder: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const use = (folder: string | null) =>
+    run(async () => {
       const next = await api['templates-set-folder']({ folder });
       setList(next);
       setPath(next.folder);
       setAnnounce(folder === null ? 'Using the default templates folder.' : 'Using this folder for templates.');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const choose = async () => {
     try {
@@ -58,88 +48,78 @@ export function TemplatesFolderDialog(props: { isOpen: boolean; appInfo: AppInfo
   const own = list?.templates.filter((t) => t.source === 'folder') ?? [];
 
   return (
-    <AppDialog title="Templates folder" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size="medium">
-      <Form
-        validationBehavior="aria"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!path.trim()) {
-            setError('Choose a folder.');
-            return;
-          }
-          void use(path.trim());
-        }}
-      >
-        <p className="dialog-intro">
-          Templates you save go in this folder, and any templates in it are offered when you create an assessment. A
-          shared folder lets your whole team use the same ones.
-        </p>
-        {props.appInfo.nativeDialogs ? (
-          <div className="field">
-            <span className="label" id="templates-folder-label">
-              Folder
+    <FormDialog
+      title="Templates folder"
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      onSubmit={() => {
+        if (!path.trim()) setError('Choose a folder.');
+        else void use(path.trim());
+      }}
+      error={error}
+      busy={busy}
+      cancelLabel="Done"
+      submitLabel={props.appInfo.nativeDialogs ? null : 'Use this folder'}
+      extraAction={
+        <Button className="button button-quiet" isDisabled={busy} onPress={() => void use(null)}>
+          Use the default folder
+        </Button>
+      }
+      size="medium"
+    >
+      <p className="dialog-intro">
+        Templates you save go in this folder, and any templates in it are offered when you create an assessment. A
+        shared folder lets your whole team use the same ones.
+      </p>
+      {props.appInfo.nativeDialogs ? (
+        <div className="field">
+          <span className="label" id="templates-folder-label">
+            Folder
+          </span>
+          <div className="path-choose">
+            <span className="path-value" aria-labelledby="templates-folder-label" id="templates-folder-value">
+              {list?.folder ?? 'Loading…'}
             </span>
-            <div className="path-choose">
-              <span className="path-value" aria-labelledby="templates-folder-label" id="templates-folder-value">
-                {list?.folder ?? 'Loading…'}
-              </span>
-              <Button
-                className="button button-secondary"
-                onPress={() => void choose()}
-                isDisabled={busy}
-                aria-describedby="templates-folder-value"
-              >
-                Choose…
-              </Button>
-            </div>
-          </div>
-        ) : (
-          <TextField className="field" value={path} onChange={setPath} autoFocus isRequired>
-            <Label>Folder</Label>
-            <Input className="input input-path" spellCheck={false} />
-            <Text slot="description" className="field-hint">
-              The full path of a folder on this computer.
-            </Text>
-          </TextField>
-        )}
-        <div className="templates-found" aria-live="polite">
-          <h3 className="subheading">In this folder</h3>
-          {list === null ? (
-            <p className="muted">Looking…</p>
-          ) : own.length === 0 ? (
-            <p className="muted">No templates of your own yet. Use “Save as template…” to make one.</p>
-          ) : (
-            <ul className="templates-found-list">
-              {own.map((t) => (
-                <li key={t.id}>
-                  <span className="templates-found-name">{t.name}</span>
-                  {t.description ? <span className="templates-found-desc">{t.description}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-          {list ? <TemplateProblems problems={list.problems} /> : null}
-        </div>
-        <div className="visually-hidden" role="status">
-          {announce}
-        </div>
-        <ErrorMessage message={error} />
-        <div className="dialog-actions">
-          <Button className="button button-quiet" isDisabled={busy} onPress={() => void use(null)}>
-            Use the default folder
-          </Button>
-          <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            Done
-          </Button>
-          {props.appInfo.nativeDialogs ? null : (
-            <Button className="button button-primary" type="submit" isDisabled={busy}>
-              Use this folder
+            <Button
+              className="button button-secondary"
+              onPress={() => void choose()}
+              isDisabled={busy}
+              aria-describedby="templates-folder-value"
+            >
+              Choose…
             </Button>
-          )}
+          </div>
         </div>
-      </Form>
-    </AppDialog>
+      ) : (
+        <TextField className="field" value={path} onChange={setPath} autoFocus isRequired>
+          <Label>Folder</Label>
+          <Input className="input input-path" spellCheck={false} />
+          <Text slot="description" className="field-hint">
+            The full path of a folder on this computer.
+          </Text>
+        </TextField>
+      )}
+      <div className="templates-found" aria-live="polite">
+        <h3 className="subheading">In this folder</h3>
+        {list === null ? (
+          <p className="muted">Looking…</p>
+        ) : own.length === 0 ? (
+          <p className="muted">No templates of your own yet. Use “Save as template…” to make one.</p>
+        ) : (
+          <ul className="templates-found-list">
+            {own.map((t) => (
+              <li key={t.id}>
+                <span className="templates-found-name">{t.name}</span>
+                {t.description ? <span className="templates-found-desc">{t.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {list ? <TemplateProblems problems={list.problems} /> : null}
+      </div>
+      <div className="visually-hidden" role="status">
+        {announce}
+      </div>
+    </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button, Input, Label, Text, TextField } from 'react-aria-components';
 import type { SectionSummary } from '../../shared/schemas/section';
-import { api, errorMessage } from '../api';
-import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { api } from '../api';
+import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { parseWordTarget } from './wordTargetInput';
 
 /** "Set word target…" from a section's row menu: a number of words, or empty for none. */
@@ -13,67 +13,46 @@ export function WordTargetDialog(props: {
 }) {
   const { section } = props;
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormTask(section !== null);
   useEffect(() => {
-    if (!section) return;
-    setText(section.wordTarget ? String(section.wordTarget) : '');
-    setError(null);
-    setBusy(false);
+    if (section) setText(section.wordTarget ? String(section.wordTarget) : '');
   }, [section]);
 
-  const save = async (value: number | null) => {
-    if (!section) return;
-    setBusy(true);
-    try {
+  const save = (value: number | null) =>
+    run(async () => {
+      if (!section) return;
       props.onSaved(await api['section-set-word-target']({ id: section.id, wordTarget: value }));
       props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <AppDialog
+    <FormDialog
       title={section ? `Word target for “${section.title}”` : 'Word target'}
       isOpen={section !== null}
-      onOpenChange={(o) => !o && props.onClose()}
+      onClose={props.onClose}
+      onSubmit={() => {
+        const parsed = parseWordTarget(text);
+        if (!parsed.ok) setError(parsed.message);
+        else void save(parsed.value);
+      }}
+      error={error}
+      busy={busy}
+      submitLabel="Set target"
+      extraAction={
+        section?.wordTarget ? (
+          <Button className="button button-quiet" isDisabled={busy} onPress={() => void save(null)}>
+            Remove target
+          </Button>
+        ) : null
+      }
     >
-      <Form
-        validationBehavior="aria"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = parseWordTarget(text);
-          if (!parsed.ok) setError(parsed.message);
-          else void save(parsed.value);
-        }}
-      >
-        <TextField className="field" value={text} onChange={setText} autoFocus inputMode="numeric" isInvalid={error !== null}>
-          <Label>Word target</Label>
-          <Input className="input input-narrow" placeholder="No target" />
-          <Text slot="description" className="field-hint">
-            Within 10% either way counts as on target. Leave it empty for no target.
-          </Text>
-        </TextField>
-        <ErrorMessage message={error} />
-        <div className="dialog-actions">
-          {section?.wordTarget ? (
-            <Button className="button button-quiet" isDisabled={busy} onPress={() => void save(null)}>
-              Remove target
-            </Button>
-          ) : null}
-          <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            Cancel
-          </Button>
-          <Button className="button button-primary" type="submit" isDisabled={busy}>
-            Set target
-          </Button>
-        </div>
-      </Form>
-    </AppDialog>
+      <TextField className="field" value={text} onChange={setText} autoFocus inputMode="numeric" isInvalid={error !== null}>
+        <Label>Word target</Label>
+        <Input className="input input-narrow" placeholder="No target" />
+        <Text slot="description" className="field-hint">
+          Within 10% either way counts as on target. Leave it empty for no target.
+        </Text>
+      </TextField>
+    </FormDialog>
   );
 }

@@ -29,7 +29,6 @@ import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
 import {
   Button,
-  Form,
   Input,
   Label,
   Menu,
@@ -41,7 +40,7 @@ import {
   ToggleButton,
   Toolbar,
 } from 'react-aria-components';
-import { AppDialog, ErrorMessage } from '../../../ui/Dialog';
+import { FormDialog } from '../../../ui/FormDialog';
 import { Icon, type IconName } from '../../../ui/Icons';
 import { normaliseUrl } from '../LinkPlugin/url';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
@@ -354,54 +353,46 @@ function LinkDialog(props: {
     }
   }, [props.isOpen, props.currentUrl]);
   return (
-    <AppDialog title={props.currentUrl ? 'Edit link' : 'Add a link'} isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()}>
-      <Form
-        validationBehavior="aria"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const normalised = normaliseUrl(url);
-          if (!normalised) {
-            setError('Enter a web address starting with http:// or https://, or an email address.');
-            return;
-          }
-          props.onApply(normalised, text.trim());
-          props.onClose();
-        }}
-      >
-        <TextField className="field" value={url} onChange={setUrl} autoFocus isRequired>
-          <Label>Web or email address</Label>
-          <Input className="input" placeholder="https://www.example.gov.uk" />
+    <FormDialog
+      title={props.currentUrl ? 'Edit link' : 'Add a link'}
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      onSubmit={() => {
+        const normalised = normaliseUrl(url);
+        if (!normalised) {
+          setError('Enter a web address starting with http:// or https://, or an email address.');
+          return;
+        }
+        props.onApply(normalised, text.trim());
+        props.onClose();
+      }}
+      error={error}
+      submitLabel={props.currentUrl ? 'Update link' : 'Add link'}
+      extraAction={
+        props.currentUrl ? (
+          <Button
+            className="button button-quiet button-danger"
+            onPress={() => {
+              props.onRemove();
+              props.onClose();
+            }}
+          >
+            Remove link
+          </Button>
+        ) : null
+      }
+    >
+      <TextField className="field" value={url} onChange={setUrl} autoFocus isRequired>
+        <Label>Web or email address</Label>
+        <Input className="input" placeholder="https://www.example.gov.uk" />
+      </TextField>
+      {!props.currentUrl ? (
+        <TextField className="field" value={text} onChange={setText}>
+          <Label>Text to show (if no text is selected)</Label>
+          <Input className="input" />
         </TextField>
-        {!props.currentUrl ? (
-          <TextField className="field" value={text} onChange={setText}>
-            <Label>Text to show (if no text is selected)</Label>
-            <Input className="input" />
-          </TextField>
-        ) : null}
-        <ErrorMessage message={error} />
-        <div className="dialog-actions">
-          {props.currentUrl ? (
-            <Button
-              className="button button-quiet button-danger"
-              onPress={() => {
-                props.onRemove();
-                props.onClose();
-              }}
-            >
-              Remove link
-            </Button>
-          ) : null}
-          <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            Cancel
-          </Button>
-          <Button className="button button-primary" type="submit">
-            {props.currentUrl ? 'Update link' : 'Add link'}
-          </Button>
-        </div>
-      </Form>
-    </AppDialog>
+      ) : null}
+    </FormDialog>
   );
 }
 
@@ -413,43 +404,33 @@ function TableDialog(props: { isOpen: boolean; onClose: () => void; onInsert: (r
     if (props.isOpen) setError(null);
   }, [props.isOpen]);
   return (
-    <AppDialog title="Insert a table" isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()}>
-      <Form
-        validationBehavior="aria"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = Number(rows);
-          const c = Number(columns);
-          if (!Number.isInteger(r) || !Number.isInteger(c) || r < 1 || c < 1 || r > 50 || c > 10) {
-            setError('Choose between 1 and 50 rows and between 1 and 10 columns.');
-            return;
-          }
-          props.onInsert(r, c);
-          props.onClose();
-        }}
-      >
-        <div className="field-row">
-          <TextField className="field" value={rows} onChange={setRows} autoFocus inputMode="numeric">
-            <Label>Rows (including the header row)</Label>
-            <Input className="input input-narrow" type="number" min={1} max={50} />
-          </TextField>
-          <TextField className="field" value={columns} onChange={setColumns} inputMode="numeric">
-            <Label>Columns</Label>
-            <Input className="input input-narrow" type="number" min={1} max={10} />
-          </TextField>
-        </div>
-        <ErrorMessage message={error} />
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            Cancel
-          </Button>
-          <Button className="button button-primary" type="submit">
-            Insert table
-          </Button>
-        </div>
-      </Form>
-    </AppDialog>
+    <FormDialog
+      title="Insert a table"
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      onSubmit={() => {
+        const r = Number(rows);
+        const c = Number(columns);
+        if (!Number.isInteger(r) || !Number.isInteger(c) || r < 1 || c < 1 || r > 50 || c > 10) {
+          setError('Choose between 1 and 50 rows and between 1 and 10 columns.');
+          return;
+        }
+        props.onInsert(r, c);
+        props.onClose();
+      }}
+      error={error}
+      submitLabel="Insert table"
+    >
+      <div className="field-row">
+        <TextField className="field" value={rows} onChange={setRows} autoFocus inputMode="numeric">
+          <Label>Rows (including the header row)</Label>
+          <Input className="input input-narrow" type="number" min={1} max={50} />
+        </TextField>
+        <TextField className="field" value={columns} onChange={setColumns} inputMode="numeric">
+          <Label>Columns</Label>
+          <Input className="input input-narrow" type="number" min={1} max={10} />
+        </TextField>
+      </div>
+    </FormDialog>
   );
 }

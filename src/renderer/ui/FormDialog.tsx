@@ -1,0 +1,85 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { errorMessage } from '../api/ApiError';
+import { AppDialog, ErrorMessage } from './Dialog';
+
+/**
+ * A form dialog's error and busy state, cleared each time it opens. `run` marks the form busy
+ * while a task runs and shows what the task throws, in plain words, in the dialog's alert.
+ */
+export function useFormTask(isOpen: boolean) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!isOpen) return;
+    setError(null);
+    setBusy(false);
+  }, [isOpen]);
+  const run = async (task: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await task();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, run };
+}
+
+/**
+ * A modal dialog holding one form: its title, its fields, an alert for errors, and a footer with
+ * an optional extra action on the left, then Cancel and the primary (submit) button. Enter in a
+ * field submits; the primary button is disabled while `busy`.
+ */
+export function FormDialog(props: {
+  title: string;
+  isOpen: boolean;
+  onClose(): void;
+  onSubmit(): void | Promise<void>;
+  error: string | null;
+  /** The primary button's label; null for no primary button. */
+  submitLabel: string | null;
+  /** Shown on the primary button while busy, instead of `submitLabel`. */
+  busyLabel?: string;
+  busy?: boolean;
+  cancelLabel?: string;
+  /** A quieter action at the left of the footer ("Remove target"). */
+  extraAction?: ReactNode;
+  /** Anything after the form, still inside the dialog. */
+  after?: ReactNode;
+  size?: 'small' | 'medium';
+  children: ReactNode;
+}) {
+  const busy = props.busy ?? false;
+  return (
+    <AppDialog title={props.title} isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size={props.size}>
+      <Form
+        validationBehavior="aria"
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void props.onSubmit();
+        }}
+      >
+        {props.children}
+        <ErrorMessage message={props.error} />
+        <div className="dialog-actions">
+          {props.extraAction}
+          <span className="spacer" />
+          <Button className="button button-secondary" onPress={props.onClose}>
+            {props.cancelLabel ?? 'Cancel'}
+          </Button>
+          {props.submitLabel === null ? null : (
+            <Button className="button button-primary" type="submit" isDisabled={busy}>
+              {busy && props.busyLabel ? props.busyLabel : props.submitLabel}
+            </Button>
+          )}
+        </div>
+      </Form>
+      {props.after}
+    </AppDialog>
+  );
+}
