@@ -1,45 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Input, Label, Menu, MenuItem, MenuTrigger, Popover, Separator, TextField, type Key } from 'react-aria-components';
+import type { Key } from 'react-aria-components';
 import type { AppInfo, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
-import type { Section, SectionSummary } from '../../shared/schemas/section';
+import type { SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
-import { Binder } from '../binder/Binder';
-import {
-  canHaveChildren,
-  describeWords,
-  flatten,
-  buildTree,
-  formatWords,
-  targetStatus,
-  TARGET_STATUS_LABELS,
-  type MovePlan,
-} from '../binder/tree';
-import { EDITOR_ID, SectionEditor } from '../editor/SectionEditor';
-import type { FindTarget } from '../editor/plugins/FindHighlightPlugin';
+import { canHaveChildren, flatten, buildTree, type MovePlan } from '../binder/tree';
+import { EDITOR_ID } from '../editor/SectionEditor';
 import { FindPanel, type FindQuery } from '../find/FindPanel';
-import type { AutoSaver, SaveStatus } from '../save/autosave';
-import { ErrorMessage } from '../ui/Dialog';
-import { FormDialog, useFormTask } from '../ui/FormDialog';
-import { Icon } from '../ui/Icons';
+import { useFindPanel } from '../find/useFindPanel';
+import type { AutoSaver } from '../save/autosave';
 import { useToasts } from '../ui/Toasts';
-import { TargetMark } from '../ui/TargetMark';
-import { GUIDANCE_PANEL_ID, GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/GuidancePanel';
-import { formatDate, kindLabel } from './format';
+import { GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/GuidancePanel';
+import { BinderColumn } from './BinderColumn';
+import { MainDialogs, type AssessmentDialog } from './MainDialogs';
+import { MainHeader, type FileMenuAction } from './MainHeader';
+import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
+import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
-import { AssessmentDetailsDialog } from './AssessmentDetailsDialog';
-import { SaveTemplateDialog } from './SaveTemplateDialog';
-import { TemplatesFolderDialog } from './TemplatesFolderDialog';
-
-type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; section: Section; nonce: number };
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-type TitleDialogState =
-  | { kind: 'add'; parent: SectionSummary }
-  | { kind: 'rename'; section: SectionSummary }
-  | { kind: 'focus-area' }
-  | null;
 
 export function MainScreen(props: {
   summary: AssessmentSummary;
@@ -59,23 +36,17 @@ export function MainScreen(props: {
   const [sections, setSections] = useState<SectionSummary[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [loaded, setLoaded] = useState<LoadedSection>({ state: 'loading' });
   const [liveWords, setLiveWords] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<Set<Key>>(new Set());
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>(saver.getStatus());
-  const [dialog, setDialog] = useState<TitleDialogState>(null);
+  const [titleDialog, setTitleDialog] = useState<TitleDialogState>(null);
   const [targetFor, setTargetFor] = useState<SectionSummary | null>(null);
-  const [detailsOpen, setDetailsOpen] = useState(false);
-  const [saveTemplateOpen, setSaveTemplateOpen] = useState(false);
-  const [templatesFolderOpen, setTemplatesFolderOpen] = useState(false);
+  const [assessmentDialog, setAssessmentDialog] = useState<AssessmentDialog | null>(null);
   const [guidanceOpen, setGuidanceOpen] = useState(readGuidanceOpen);
-  const [findOpen, setFindOpen] = useState(false);
-  const [findFocus, setFindFocus] = useState(0);
+  const find = useFindPanel(props.findRequest);
   const [findRefresh, setFindRefresh] = useState(0);
-  const [findTarget, setFindTarget] = useState<FindTarget | null>(null);
   const deletedStack = useRef<{ id: string; title: string; wasSelected: boolean }[]>([]);
   const loadSeq = useRef(0);
-  const returnFocus = useRef<HTMLElement | null>(null);
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selectedId;
 
@@ -92,7 +63,6 @@ export function MainScreen(props: {
     }
   }, []);
 
-  useEffect(() => saver.subscribe(setSaveStatus), [saver]);
   useEffect(
     () =>
       saver.onSaved((result) => {
@@ -248,49 +218,28 @@ export function MainScreen(props: {
     }
   };
 
-  // --- find ---
-  const openFind = useCallback(() => {
-    if (!findOpen) returnFocus.current = document.activeElement as HTMLElement | null;
-    setFindOpen(true);
-    setFindFocus((n) => n + 1);
-  }, [findOpen]);
-
-  useEffect(() => {
-    if (props.findRequest > 0) openFind();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.findRequest]);
-
-  useEffect(() => {
-    const command = props.screenRequest?.command;
-    if (command === 'assessment-details') setDetailsOpen(true);
-    else if (command === 'add-focus-area') setDialog({ kind: 'focus-area' });
-    else if (command === 'save-as-template') setSaveTemplateOpen(true);
-    else if (command === 'templates-folder') setTemplatesFolderOpen(true);
-  }, [props.screenRequest]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        e.stopPropagation();
-        openFind();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [openFind]);
-
-  const closeFind = () => {
-    setFindOpen(false);
-    setFindTarget(null);
-    const el = returnFocus.current;
-    if (el && document.contains(el)) el.focus();
-    else document.getElementById(EDITOR_ID)?.focus();
+  // The dialogs the Electron menu and the File menu both open.
+  const openScreenDialog = (command: ScreenMenuCommand) => {
+    if (command === 'add-focus-area') setTitleDialog({ kind: 'focus-area' });
+    else setAssessmentDialog(command);
   };
 
+  useEffect(() => {
+    if (props.screenRequest) openScreenDialog(props.screenRequest.command);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.screenRequest]);
+
+  const onFileAction = (action: FileMenuAction) => {
+    if (action === 'new') props.onNew();
+    else if (action === 'open') props.onOpen();
+    else if (action === 'close') props.onClose();
+    else openScreenDialog(action);
+  };
+
+  // --- find ---
   const openResult = async (sectionId: string, query: FindQuery) => {
     await selectSection(sectionId);
-    setFindTarget({ ...query, nonce: Date.now(), select: true });
+    find.setTarget({ ...query, nonce: Date.now(), select: true });
   };
 
   const replace = async (query: FindQuery, replacement: string, sectionId?: string) => {
@@ -309,31 +258,21 @@ export function MainScreen(props: {
   };
 
   // The guidance and find panels share the right-hand column: find, while it is open, covers it.
-  const guidanceShown = guidanceOpen && !findOpen;
+  const guidanceShown = guidanceOpen && !find.open;
   const toggleGuidance = () => {
-    if (findOpen && guidanceOpen) {
-      closeFind();
+    if (find.open && guidanceOpen) {
+      find.closeFind();
       return;
     }
     const next = !guidanceShown;
-    if (next && findOpen) closeFind();
+    if (next && find.open) find.closeFind();
     setGuidanceOpen(next);
     writeGuidanceOpen(next);
   };
 
   const selected = sections.find((s) => s.id === selectedId) ?? null;
   const sectionTarget = loaded.state === 'ready' ? (sections.find((s) => s.id === loaded.section.id)?.wordTarget ?? null) : null;
-  const sectionStatus = targetStatus(currentWords, sectionTarget);
-  const totalStatus = targetStatus(totalWords, summary.wordTarget);
   const addParent = selected ? (canHaveChildren(selected) ? selected : sections.find((s) => s.id === selected.parentId) ?? null) : null;
-  const visit = formatDate(summary.visitDate);
-
-  const onSaveLabel =
-    saveStatus === 'error'
-      ? 'Couldn’t save — retrying'
-      : saveStatus === 'saving' || saveStatus === 'pending'
-        ? 'Saving…'
-        : 'Saved';
 
   return (
     <div className="app">
@@ -347,187 +286,47 @@ export function MainScreen(props: {
       >
         Skip to editor
       </a>
-      <header className="app-header">
-        <span className="brand-mark" aria-hidden="true">
-          PC
-        </span>
-        <div className="header-doc">
-          <span className="header-council">{summary.councilName}</span>
-          <span className="header-meta">
-            {kindLabel(summary.kind)}
-            {visit ? ` · Visit ${visit}` : ''}
-          </span>
-        </div>
-        <span className="header-file" title={summary.path}>
-          <Icon name="file" size={16} />
-          <span className="visually-hidden">File: </span>
-          {summary.fileName}
-        </span>
-        <div className="header-actions">
-          <Button className="button button-header" onPress={openFind} aria-keyshortcuts={isMac ? 'Meta+F' : 'Control+F'}>
-            <Icon name="search" size={16} />
-            Find
-          </Button>
-          <Button
-            className={`button button-header${guidanceShown ? ' is-on' : ''}`}
-            onPress={toggleGuidance}
-            aria-expanded={guidanceShown}
-            aria-controls={guidanceShown ? GUIDANCE_PANEL_ID : undefined}
-          >
-            <Icon name="guidance" size={16} />
-            Guidance
-          </Button>
-          <Button className="button button-header" onPress={props.onExport}>
-            <Icon name="export" size={16} />
-            Export
-          </Button>
-          <MenuTrigger>
-            <Button className="button button-header" aria-label="File menu">
-              File
-            </Button>
-            <Popover className="popover" placement="bottom end">
-              <Menu
-                className="menu"
-                aria-label="File"
-                onAction={(key) => {
-                  if (key === 'new') props.onNew();
-                  else if (key === 'open') props.onOpen();
-                  else if (key === 'details') setDetailsOpen(true);
-                  else if (key === 'focus-area') setDialog({ kind: 'focus-area' });
-                  else if (key === 'save-template') setSaveTemplateOpen(true);
-                  else if (key === 'templates-folder') setTemplatesFolderOpen(true);
-                  else if (key === 'close') props.onClose();
-                }}
-              >
-                <MenuItem className="menu-item" id="new">
-                  Create a new assessment…
-                </MenuItem>
-                <MenuItem className="menu-item" id="open">
-                  Open an assessment…
-                </MenuItem>
-                <Separator className="menu-sep" />
-                <MenuItem className="menu-item" id="details">
-                  Assessment details…
-                </MenuItem>
-                <MenuItem className="menu-item" id="focus-area">
-                  Add focus area…
-                </MenuItem>
-                <Separator className="menu-sep" />
-                <MenuItem className="menu-item" id="save-template">
-                  Save as template…
-                </MenuItem>
-                <MenuItem className="menu-item" id="templates-folder">
-                  Templates folder…
-                </MenuItem>
-                <Separator className="menu-sep" />
-                <MenuItem className="menu-item" id="close">
-                  Close assessment
-                </MenuItem>
-              </Menu>
-            </Popover>
-          </MenuTrigger>
-        </div>
-      </header>
-      <div className={`workspace${findOpen ? ' with-find' : guidanceShown ? ' with-guidance' : ''}`}>
-        <nav className="sidebar" aria-labelledby="binder-heading">
-          <div className="sidebar-head">
-            <h2 id="binder-heading" className="panel-title">
-              Sections
-            </h2>
-            <span
-              className={`total-words${totalStatus ? ` count-${totalStatus}` : ''}`}
-              role="img"
-              aria-label={`Statement total: ${describeWords(totalWords, summary.wordTarget)}`}
-            >
-              {summary.wordTarget ? (
-                <>
-                  {totalWords.toLocaleString('en-GB')} / {summary.wordTarget.toLocaleString('en-GB')}
-                  {totalStatus ? <TargetMark status={totalStatus} /> : null}
-                </>
-              ) : (
-                formatWords(totalWords)
-              )}
-            </span>
-          </div>
-          {listError ? <ErrorMessage message={listError} /> : null}
-          <Binder
-            sections={sections}
-            selectedId={selectedId}
-            wordCounts={wordCounts}
-            expanded={expanded}
-            onExpandedChange={setExpanded}
-            actions={{
+      <MainHeader
+        summary={summary}
+        guidanceShown={guidanceShown}
+        onFind={find.openFind}
+        onToggleGuidance={toggleGuidance}
+        onExport={props.onExport}
+        onFileAction={onFileAction}
+      />
+      <div className={`workspace${find.open ? ' with-find' : guidanceShown ? ' with-guidance' : ''}`}>
+        <BinderColumn
+          binder={{
+            sections,
+            selectedId,
+            wordCounts,
+            expanded,
+            onExpandedChange: setExpanded,
+            actions: {
               onSelect: (id) => void selectSection(id),
-              onAdd: (parent) => setDialog({ kind: 'add', parent }),
-              onRename: (section) => setDialog({ kind: 'rename', section }),
-              onSetTarget: (section) => setTargetFor(section),
+              onAdd: (parent) => setTitleDialog({ kind: 'add', parent }),
+              onRename: (section) => setTitleDialog({ kind: 'rename', section }),
+              onSetTarget: setTargetFor,
               onDelete: (section) => void deleteSection(section),
               onMove: (section, plan) => void moveSection(section, plan),
               onUndoDelete: undoDelete,
-            }}
-          />
-          <div className="sidebar-foot">
-            <Button
-              className="button button-secondary button-block"
-              isDisabled={!addParent}
-              aria-describedby="add-hint"
-              onPress={() => addParent && setDialog({ kind: 'add', parent: addParent })}
-            >
-              <Icon name="plus" size={16} />
-              Add subsection
-            </Button>
-            {addParent ? (
-              <span className="add-hint" id="add-hint">
-                in “{addParent.title}”
-              </span>
-            ) : null}
-            <Button className="button button-quiet button-block button-focus-area" onPress={() => setDialog({ kind: 'focus-area' })}>
-              <Icon name="plus" size={16} />
-              Add focus area
-            </Button>
-          </div>
-        </nav>
-        <main className="main" id="main">
-          {loaded.state === 'ready' ? (
-            <SectionEditor
-              key={`${loaded.section.id}:${loaded.nonce}`}
-              section={loaded.section}
-              saver={saver}
-              onWordCount={setLiveWords}
-              findTarget={findTarget}
-            />
-          ) : loaded.state === 'error' ? (
-            <div className="main-message">
-              <ErrorMessage message={loaded.message} />
-              {selectedId ? (
-                <Button className="button button-secondary" onPress={() => void loadSection(selectedId)}>
-                  Try again
-                </Button>
-              ) : null}
-            </div>
-          ) : (
-            <div className="main-message muted" role="status">
-              Opening section…
-            </div>
-          )}
-          <footer className="status-bar">
-            <WordsStatus words={currentWords} target={sectionTarget} status={sectionStatus} where="in this section" />
-            <span className="status-sep" aria-hidden="true">
-              ·
-            </span>
-            <WordsStatus words={totalWords} target={summary.wordTarget} status={totalStatus} where="in the statement" />
-            <span className="spacer" />
-            <span
-              className={`save-status save-${saveStatus}`}
-              role="status"
-              aria-live="polite"
-              title={saveStatus === 'error' ? saver.getLastError() : 'Your changes are saved automatically'}
-            >
-              {saveStatus === 'error' ? <Icon name="warning" size={14} /> : saveStatus === 'saved' ? <Icon name="check" size={14} /> : null}
-              {onSaveLabel}
-            </span>
-          </footer>
-        </main>
+            },
+          }}
+          totalWords={totalWords}
+          wordTarget={summary.wordTarget}
+          listError={listError}
+          addParent={addParent}
+          onAddSubsection={(parent) => setTitleDialog({ kind: 'add', parent })}
+          onAddFocusArea={() => setTitleDialog({ kind: 'focus-area' })}
+        />
+        <SectionPane
+          loaded={loaded}
+          saver={saver}
+          findTarget={find.target}
+          onWordCount={setLiveWords}
+          onRetry={selectedId ? () => void loadSection(selectedId) : null}
+          status={{ sectionWords: currentWords, sectionTarget, totalWords, totalTarget: summary.wordTarget }}
+        />
         {guidanceShown ? (
           <GuidancePanel
             section={loaded.state === 'ready' ? loaded.section : null}
@@ -538,117 +337,36 @@ export function MainScreen(props: {
             }}
           />
         ) : null}
-        {findOpen ? (
+        {find.open ? (
           <FindPanel
-            focusRequest={findFocus}
+            focusRequest={find.focusRequest}
             currentSectionId={selectedId}
             refreshKey={findRefresh}
-            onClose={closeFind}
-            onQueryChange={(q) => setFindTarget(q ? { ...q, nonce: 0, select: false } : null)}
+            onClose={find.closeFind}
+            onQueryChange={(q) => find.setTarget(q ? { ...q, nonce: 0, select: false } : null)}
             onOpenResult={(id, q) => void openResult(id, q)}
             onReplace={replace}
           />
         ) : null}
       </div>
       <SectionTitleDialog
-        state={dialog}
-        onClose={() => setDialog(null)}
+        state={titleDialog}
+        onClose={() => setTitleDialog(null)}
         onSubmit={async (title) => {
-          if (!dialog) return;
-          if (dialog.kind === 'add') await addSection(dialog.parent, title);
-          else if (dialog.kind === 'focus-area') await addFocusArea(title);
-          else await renameSection(dialog.section, title);
+          if (!titleDialog) return;
+          if (titleDialog.kind === 'add') await addSection(titleDialog.parent, title);
+          else if (titleDialog.kind === 'focus-area') await addFocusArea(title);
+          else await renameSection(titleDialog.section, title);
         }}
       />
       <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={setWordTarget} />
-      <AssessmentDetailsDialog
-        isOpen={detailsOpen}
+      <MainDialogs
+        open={assessmentDialog}
         summary={summary}
-        onClose={() => setDetailsOpen(false)}
-        onSaved={(next) => {
-          props.onSummaryChange(next);
-          toasts.show({ message: 'Saved the assessment details.', timeout: 3000 });
-        }}
+        appInfo={props.appInfo}
+        onClose={() => setAssessmentDialog(null)}
+        onSummaryChange={props.onSummaryChange}
       />
-      <SaveTemplateDialog
-        isOpen={saveTemplateOpen}
-        onClose={() => setSaveTemplateOpen(false)}
-        onSaved={(template) => {
-          const file = template.file ? template.file.split(/[\\/]/).pop() : null;
-          toasts.show({
-            message: `Saved the template “${template.name}”${file ? ` as ${file} in your templates folder` : ''}. Choose it when you create an assessment.`,
-            timeout: 8000,
-          });
-        }}
-      />
-      <TemplatesFolderDialog isOpen={templatesFolderOpen} appInfo={props.appInfo} onClose={() => setTemplatesFolderOpen(false)} />
     </div>
-  );
-}
-
-/** "12 / 4,000 words in this section, under target", with a mark that is not colour alone. */
-function WordsStatus(props: { words: number; target: number | null; status: ReturnType<typeof targetStatus>; where: string }) {
-  const { words, target, status } = props;
-  if (!target || !status) return <span>{`${formatWords(words)} ${props.where}`}</span>;
-  return (
-    <span className={`words-status count-${status}`}>
-      {`${words.toLocaleString('en-GB')} / ${target.toLocaleString('en-GB')} words ${props.where}`}
-      <span className="words-status-flag">
-        <span className="visually-hidden">, </span>
-        <TargetMark status={status} />
-        {TARGET_STATUS_LABELS[status]}
-      </span>
-    </span>
-  );
-}
-
-function SectionTitleDialog(props: {
-  state: TitleDialogState;
-  onClose(): void;
-  onSubmit(title: string): Promise<void>;
-}) {
-  const { state } = props;
-  const [title, setTitle] = useState('');
-  const { error, setError, busy, run } = useFormTask(state !== null);
-  useEffect(() => {
-    if (state) setTitle(state.kind === 'rename' ? state.section.title : '');
-  }, [state]);
-  const focusArea = state?.kind === 'focus-area';
-  return (
-    <FormDialog
-      title={
-        state?.kind === 'rename'
-          ? 'Rename section'
-          : focusArea
-            ? 'Add a focus area'
-            : `Add a subsection${state?.kind === 'add' ? ` to “${state.parent.title}”` : ''}`
-      }
-      isOpen={state !== null}
-      onClose={props.onClose}
-      onSubmit={async () => {
-        if (!title.trim()) {
-          setError('Give the section a title.');
-          return;
-        }
-        await run(async () => {
-          await props.onSubmit(title.trim());
-          props.onClose();
-        });
-      }}
-      error={error}
-      busy={busy}
-      submitLabel={state?.kind === 'rename' ? 'Rename' : focusArea ? 'Add focus area' : 'Add subsection'}
-    >
-      {focusArea ? (
-        <p className="dialog-intro">
-          A theme of the council’s own, such as regeneration or children’s services. It goes after the five core themes,
-          before the key and background documents.
-        </p>
-      ) : null}
-      <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired maxLength={200}>
-        <Label>{focusArea ? 'Focus area title' : 'Section title'}</Label>
-        <Input className="input" placeholder={focusArea ? 'For example, Regeneration and culture' : undefined} />
-      </TextField>
-    </FormDialog>
   );
 }

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { Input, Label, TextField } from 'react-aria-components';
+import type { SectionSummary } from '../../shared/schemas/section';
+import { FormDialog, useFormTask } from '../ui/FormDialog';
+
+/** What the section title dialog is doing, if it is open. */
+export type TitleDialogState =
+  | { kind: 'add'; parent: SectionSummary }
+  | { kind: 'rename'; section: SectionSummary }
+  | { kind: 'focus-area' }
+  | null;
+
+/** "Add a subsection", "Add a focus area" or "Rename section": one title field. */
+export function SectionTitleDialog(props: {
+  state: TitleDialogState;
+  onClose(): void;
+  onSubmit(title: string): Promise<void>;
+}) {
+  const { state } = props;
+  const [title, setTitle] = useState('');
+  const { error, setError, busy, run } = useFormTask(state !== null);
+  useEffect(() => {
+    if (state) setTitle(state.kind === 'rename' ? state.section.title : '');
+  }, [state]);
+  const focusArea = state?.kind === 'focus-area';
+  return (
+    <FormDialog
+      title={
+        state?.kind === 'rename'
+          ? 'Rename section'
+          : focusArea
+            ? 'Add a focus area'
+            : `Add a subsection${state?.kind === 'add' ? ` to “${state.parent.title}”` : ''}`
+      }
+      isOpen={state !== null}
+      onClose={props.onClose}
+      onSubmit={async () => {
+        if (!title.trim()) {
+          setError('Give the section a title.');
+          return;
+        }
+        await run(async () => {
+          await props.onSubmit(title.trim());
+          props.onClose();
+        });
+      }}
+      error={error}
+      busy={busy}
+      submitLabel={state?.kind === 'rename' ? 'Rename' : focusArea ? 'Add focus area' : 'Add subsection'}
+    >
+      {focusArea ? (
+        <p className="dialog-intro">
+          A theme of the council’s own, such as regeneration or children’s services. It goes after the five core themes,
+          before the key and background documents.
+        </p>
+      ) : null}
+      <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired maxLength={200}>
+        <Label>{focusArea ? 'Focus area title' : 'Section title'}</Label>
+        <Input className="input" placeholder={focusArea ? 'For example, Regeneration and culture' : undefined} />
+      </TextField>
+    </FormDialog>
+  );
+}
