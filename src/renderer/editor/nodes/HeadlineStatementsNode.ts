@@ -1,22 +1,21 @@
 import {
   $applyNodeReplacement,
   ElementNode,
-  isHTMLElement,
   type DOMConversionMap,
-  type DOMConversionOutput,
   type DOMExportOutput,
   type EditorConfig,
-  type LexicalEditor,
   type LexicalNode,
   type LexicalUpdateJSON,
   type SerializedElementNode,
 } from 'lexical';
-import { addClassNamesToElement } from '@lexical/utils';
 import { STATEMENT_NODE_TYPES } from '../../../shared/lexical/nodeTypes';
+import { createBlockDOM, exportBlockElement, importBlockDOM, type StatementBlock } from './statementBlock';
 
-/** The attribute that marks the block in the editor, in copied HTML and in pasted HTML. */
-export const HEADLINE_STATEMENTS_ATTR = 'headline-statements';
-export const HEADLINE_STATEMENTS_LABEL = 'Headline statements';
+const HEADLINE_STATEMENTS: StatementBlock = {
+  attr: 'headline-statements',
+  label: 'Headline statements',
+  themeKey: 'headlineStatements',
+};
 
 export type SerializedHeadlineStatementsNode = SerializedElementNode;
 
@@ -39,35 +38,20 @@ export class HeadlineStatementsNode extends ElementNode {
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
-    const element = document.createElement('div');
-    addClassNamesToElement(element, (config.theme as Record<string, string>).headlineStatements);
-    element.dataset.pcsBlock = HEADLINE_STATEMENTS_ATTR;
-    element.setAttribute('role', 'group');
-    element.setAttribute('aria-label', HEADLINE_STATEMENTS_LABEL);
-    return element;
+    return createBlockDOM(HEADLINE_STATEMENTS, config);
   }
 
   override updateDOM(): boolean {
     return false;
   }
 
+  /** In HTML, a `<section data-pcs-block="headline-statements">` around the list. */
   static override importDOM(): DOMConversionMap | null {
-    const match = (domNode: HTMLElement) =>
-      domNode.getAttribute('data-pcs-block') === HEADLINE_STATEMENTS_ATTR
-        ? { conversion: $convertHeadlineStatementsElement, priority: 3 as const }
-        : null;
-    return { section: match, div: match };
+    return importBlockDOM(HEADLINE_STATEMENTS, ['section', 'div'], $createHeadlineStatementsNode);
   }
 
-  override exportDOM(editor: LexicalEditor): DOMExportOutput {
-    const { element } = super.exportDOM(editor);
-    if (element && isHTMLElement(element)) {
-      const section = document.createElement('section');
-      section.setAttribute('data-pcs-block', HEADLINE_STATEMENTS_ATTR);
-      section.setAttribute('aria-label', HEADLINE_STATEMENTS_LABEL);
-      return { element: section };
-    }
-    return { element };
+  override exportDOM(): DOMExportOutput {
+    return { element: exportBlockElement(HEADLINE_STATEMENTS, 'section') };
   }
 
   static override importJSON(serializedNode: SerializedHeadlineStatementsNode): HeadlineStatementsNode {
@@ -98,10 +82,6 @@ export class HeadlineStatementsNode extends ElementNode {
   override isInline(): false {
     return false;
   }
-}
-
-function $convertHeadlineStatementsElement(): DOMConversionOutput {
-  return { node: $createHeadlineStatementsNode() };
 }
 
 export function $createHeadlineStatementsNode(): HeadlineStatementsNode {

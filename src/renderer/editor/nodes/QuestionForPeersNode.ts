@@ -3,23 +3,23 @@ import {
   $createParagraphNode,
   $isParagraphNode,
   ElementNode,
-  isHTMLElement,
   type DOMConversionMap,
-  type DOMConversionOutput,
   type DOMExportOutput,
   type EditorConfig,
-  type LexicalEditor,
   type LexicalNode,
   type LexicalUpdateJSON,
   type ParagraphNode,
   type RangeSelection,
   type SerializedElementNode,
 } from 'lexical';
-import { addClassNamesToElement } from '@lexical/utils';
 import { STATEMENT_NODE_TYPES } from '../../../shared/lexical/nodeTypes';
+import { createBlockDOM, exportBlockElement, importBlockDOM, type StatementBlock } from './statementBlock';
 
-export const QUESTION_FOR_PEERS_ATTR = 'question-for-peers';
-export const QUESTION_FOR_PEERS_LABEL = 'Question for the peers';
+const QUESTION_FOR_PEERS: StatementBlock = {
+  attr: 'question-for-peers',
+  label: 'Question for the peers',
+  themeKey: 'questionForPeers',
+};
 
 export type SerializedQuestionForPeersNode = SerializedElementNode;
 
@@ -40,36 +40,22 @@ export class QuestionForPeersNode extends ElementNode {
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
-    const element = document.createElement('div');
-    addClassNamesToElement(element, (config.theme as Record<string, string>).questionForPeers);
-    element.dataset.pcsBlock = QUESTION_FOR_PEERS_ATTR;
-    element.setAttribute('role', 'group');
-    element.setAttribute('aria-label', QUESTION_FOR_PEERS_LABEL);
-    return element;
+    return createBlockDOM(QUESTION_FOR_PEERS, config);
   }
 
   override updateDOM(): boolean {
     return false;
   }
 
+  /** In HTML, an `<aside data-pcs-block="question-for-peers">` holding the text. */
   static override importDOM(): DOMConversionMap | null {
-    const match = (domNode: HTMLElement) =>
-      domNode.getAttribute('data-pcs-block') === QUESTION_FOR_PEERS_ATTR
-        ? { conversion: $convertQuestionForPeersElement, priority: 3 as const }
-        : null;
-    return { aside: match, div: match, p: match };
+    return importBlockDOM(QUESTION_FOR_PEERS, ['aside', 'div', 'p'], $createQuestionForPeersNode);
   }
 
-  override exportDOM(editor: LexicalEditor): DOMExportOutput {
-    const { element } = super.exportDOM(editor);
-    if (element && isHTMLElement(element)) {
-      const aside = document.createElement('aside');
-      aside.setAttribute('data-pcs-block', QUESTION_FOR_PEERS_ATTR);
-      aside.setAttribute('aria-label', QUESTION_FOR_PEERS_LABEL);
-      if (this.isEmpty()) aside.append(document.createElement('br'));
-      return { element: aside };
-    }
-    return { element };
+  override exportDOM(): DOMExportOutput {
+    const aside = exportBlockElement(QUESTION_FOR_PEERS, 'aside');
+    if (this.isEmpty()) aside.append(document.createElement('br'));
+    return { element: aside };
   }
 
   static override importJSON(serializedNode: SerializedQuestionForPeersNode): QuestionForPeersNode {
@@ -114,10 +100,6 @@ export class QuestionForPeersNode extends ElementNode {
   override canIndent(): false {
     return false;
   }
-}
-
-function $convertQuestionForPeersElement(): DOMConversionOutput {
-  return { node: $createQuestionForPeersNode() };
 }
 
 export function $createQuestionForPeersNode(): QuestionForPeersNode {
