@@ -29,22 +29,19 @@ import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
 import {
   Button,
-  Input,
-  Label,
   Menu,
   MenuItem,
   MenuTrigger,
   Popover,
   Separator,
-  TextField,
   ToggleButton,
   Toolbar,
 } from 'react-aria-components';
-import { FormDialog } from '../../../ui/FormDialog';
 import { Icon, type IconName } from '../../../ui/Icons';
-import { normaliseUrl } from '../LinkPlugin/url';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
+import { LinkDialog } from './LinkDialog';
+import { TableDialog } from './TableDialog';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -332,105 +329,5 @@ function Tool(props: { icon: IconName; name: string; label: string; pressed: boo
         {props.label}
       </span>
     </ToggleButton>
-  );
-}
-
-function LinkDialog(props: {
-  isOpen: boolean;
-  currentUrl: string | null;
-  onClose: () => void;
-  onApply: (url: string, text: string) => void;
-  onRemove: () => void;
-}) {
-  const [url, setUrl] = useState('');
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (props.isOpen) {
-      setUrl(props.currentUrl ?? '');
-      setText('');
-      setError(null);
-    }
-  }, [props.isOpen, props.currentUrl]);
-  return (
-    <FormDialog
-      title={props.currentUrl ? 'Edit link' : 'Add a link'}
-      isOpen={props.isOpen}
-      onClose={props.onClose}
-      onSubmit={() => {
-        const normalised = normaliseUrl(url);
-        if (!normalised) {
-          setError('Enter a web address starting with http:// or https://, or an email address.');
-          return;
-        }
-        props.onApply(normalised, text.trim());
-        props.onClose();
-      }}
-      error={error}
-      submitLabel={props.currentUrl ? 'Update link' : 'Add link'}
-      extraAction={
-        props.currentUrl ? (
-          <Button
-            className="button button-quiet button-danger"
-            onPress={() => {
-              props.onRemove();
-              props.onClose();
-            }}
-          >
-            Remove link
-          </Button>
-        ) : null
-      }
-    >
-      <TextField className="field" value={url} onChange={setUrl} autoFocus isRequired>
-        <Label>Web or email address</Label>
-        <Input className="input" placeholder="https://www.example.gov.uk" />
-      </TextField>
-      {!props.currentUrl ? (
-        <TextField className="field" value={text} onChange={setText}>
-          <Label>Text to show (if no text is selected)</Label>
-          <Input className="input" />
-        </TextField>
-      ) : null}
-    </FormDialog>
-  );
-}
-
-function TableDialog(props: { isOpen: boolean; onClose: () => void; onInsert: (rows: number, columns: number) => void }) {
-  const [rows, setRows] = useState('3');
-  const [columns, setColumns] = useState('3');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (props.isOpen) setError(null);
-  }, [props.isOpen]);
-  return (
-    <FormDialog
-      title="Insert a table"
-      isOpen={props.isOpen}
-      onClose={props.onClose}
-      onSubmit={() => {
-        const r = Number(rows);
-        const c = Number(columns);
-        if (!Number.isInteger(r) || !Number.isInteger(c) || r < 1 || c < 1 || r > 50 || c > 10) {
-          setError('Choose between 1 and 50 rows and between 1 and 10 columns.');
-          return;
-        }
-        props.onInsert(r, c);
-        props.onClose();
-      }}
-      error={error}
-      submitLabel="Insert table"
-    >
-      <div className="field-row">
-        <TextField className="field" value={rows} onChange={setRows} autoFocus inputMode="numeric">
-          <Label>Rows (including the header row)</Label>
-          <Input className="input input-narrow" type="number" min={1} max={50} />
-        </TextField>
-        <TextField className="field" value={columns} onChange={setColumns} inputMode="numeric">
-          <Label>Columns</Label>
-          <Input className="input input-narrow" type="number" min={1} max={10} />
-        </TextField>
-      </div>
-    </FormDialog>
   );
 }
