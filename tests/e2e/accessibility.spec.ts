@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { fileMenu } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -165,21 +166,18 @@ test('no serious accessibility problems with the guidance panel, the Insert menu
   await expect(target).toBeHidden();
 
   // Assessment details.
-  await page.getByRole('button', { name: 'File menu' }).click();
-  await page.getByRole('menuitem', { name: 'Assessment details…' }).click();
+  await fileMenu(page, 'Assessment details…');
   const details = page.getByRole('dialog', { name: 'Assessment details' });
   await expect(details.getByLabel('Council name')).toBeFocused();
   await expectNoSeriousViolations(page, 'Assessment details dialog');
   await page.keyboard.press('Escape');
 
   // Save as template and templates folder.
-  await page.getByRole('button', { name: 'File menu' }).click();
-  await page.getByRole('menuitem', { name: 'Save as template…' }).click();
+  await fileMenu(page, 'Save as template…');
   await expect(page.getByRole('dialog', { name: 'Save as a template' })).toBeVisible();
   await expectNoSeriousViolations(page, 'Save as template dialog');
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'File menu' }).click();
-  await page.getByRole('menuitem', { name: 'Templates folder…' }).click();
+  await fileMenu(page, 'Templates folder…');
   await expect(page.getByRole('dialog', { name: 'Templates folder' })).toContainText('No templates of your own yet.');
   await expectNoSeriousViolations(page, 'Templates folder dialog');
 });

@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-async function createAssessment(page: Page, path: string) {
-  await page.getByRole('button', { name: /Create a new assessment/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
-  await dialog.getByLabel('Council name').fill('Crashton City Council');
-  await dialog.getByLabel('Save as').fill(path);
-  await dialog.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
-}
+import { createAssessment } from './helpers';
 
 test('a crash a second after typing loses nothing', async ({ page, app }) => {
   const file = join(app.dir, 'crash.pcstudio');
   await page.goto(app.url);
-  await createAssessment(page, file);
+  await createAssessment(page, { council: 'Crashton City Council', path: file });
   await page.getByRole('row', { name: /^Organisational and place leadership, / }).click();
   await page.locator('#editor').click();
   const text = 'Our leadership is visible across the borough.';

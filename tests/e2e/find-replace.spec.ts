@@ -1,17 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createAssessment, row } from './helpers';
 
-async function createAssessment(page: Page, dir: string) {
-  await page.getByRole('button', { name: /Create a new assessment/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
-  await dialog.getByLabel('Council name').fill('Findley Council');
-  await dialog.getByLabel('Save as').fill(join(dir, 'find.pcstudio'));
-  await dialog.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
-}
-
-const row = (page: Page, title: string) => page.getByRole('row', { name: new RegExp(`^${title}, `) });
+const create = (page: Page, dir: string) => createAssessment(page, { council: 'Findley Council', path: join(dir, 'find.pcstudio') });
 
 async function writeIn(page: Page, section: string, text: string) {
   await row(page, section).click();
@@ -22,7 +14,7 @@ async function writeIn(page: Page, section: string, text: string) {
 
 test('find across the statement, go to a match, replace all', async ({ page, app }) => {
   await page.goto(app.url);
-  await createAssessment(page, app.dir);
+  await create(page, app.dir);
   await writeIn(page, 'Local priorities and outcomes', 'We work with partners. Our partners trust us.');
   await writeIn(page, 'Capacity for improvement', 'Skills come from partners too.');
 
@@ -64,7 +56,7 @@ test('find across the statement, go to a match, replace all', async ({ page, app
 
 test('replace in this section leaves the others alone', async ({ page, app }) => {
   await page.goto(app.url);
-  await createAssessment(page, app.dir);
+  await create(page, app.dir);
   await writeIn(page, 'Governance and culture', 'Scrutiny is strong.');
   await writeIn(page, 'Financial planning and management', 'Scrutiny of the budget.');
   await page.getByRole('button', { name: 'Find' }).click();

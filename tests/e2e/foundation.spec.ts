@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { binder, childTitles, editor, fillCreateDialog, openCreateDialog, row, rowAction, waitSaved } from './helpers';
 
 const CHAPTERS = [
   'Front matter',
@@ -13,43 +14,12 @@ const CHAPTERS = [
   'Key and background documents',
 ];
 
+/** Creates through the UI, checking the file name it suggests from the council's name. */
 async function createAssessment(page: Page, dir: string, council = 'Anytown Borough Council') {
-  await page.getByRole('button', { name: /Create a new assessment/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
+  const dialog = await openCreateDialog(page);
   await dialog.getByLabel('Council name').fill(council);
   await expect(dialog.getByLabel('Save as')).toHaveValue(join(dir, `${council} peer challenge.pcstudio`));
-  await dialog.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
-}
-
-const binder = (page: Page) => page.getByRole('treegrid', { name: 'Sections of the statement' });
-const row = (page: Page, title: string) => binder(page).getByRole('row', { name: new RegExp(`^${title}, `) });
-const editor = (page: Page) => page.locator('#editor');
-
-async function childTitles(page: Page, parent: string): Promise<string[]> {
-  return page.evaluate((parentTitle) => {
-    const rows = Array.from(document.querySelectorAll<HTMLElement>('[role="row"]'));
-    const start = rows.findIndex((r) => r.querySelector('.binder-title')?.textContent === parentTitle);
-    if (start < 0) return [];
-    const level = Number(rows[start]!.getAttribute('aria-level'));
-    const out: string[] = [];
-    for (const r of rows.slice(start + 1)) {
-      const l = Number(r.getAttribute('aria-level'));
-      if (l <= level) break;
-      if (l === level + 1) out.push(r.querySelector('.binder-title')?.textContent ?? '');
-    }
-    return out;
-  }, parent);
-}
-
-async function rowAction(page: Page, title: string, action: string) {
-  await row(page, title).getByRole('button', { name: `More actions for ${title}` }).click();
-  await page.getByRole('menuitem', { name: action }).click();
-}
-
-async function waitSaved(page: Page) {
-  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await fillCreateDialog(page, { council });
 }
 
 test('create, write with formatting, organise sections, and find it all again after a reload', async ({ page, app }) => {

@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-async function createAssessment(page: Page, dir: string, council = 'Pasteford District Council') {
-  await page.getByRole('button', { name: /Create a new assessment/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
-  await dialog.getByLabel('Council name').fill(council);
-  await dialog.getByLabel('Save as').fill(join(dir, 'paste.pcstudio'));
-  await dialog.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
-}
+import { createAssessment } from './helpers';
 
 /** Pastes HTML the way a browser does: a paste event carrying a DataTransfer (as Lexical's own e2e tests do). */
 async function pasteHtml(page: Page, html: string, plain: string) {
@@ -65,7 +57,7 @@ async function expectPastedStructure(page: Page) {
 
 test('paste from a web page or Word keeps the structure and drops the styling', async ({ page, app }) => {
   await page.goto(app.url);
-  await createAssessment(page, app.dir);
+  await createAssessment(page, { council: 'Pasteford District Council', path: join(app.dir, 'paste.pcstudio') });
   await page.getByRole('row', { name: /^Financial planning and management, / }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Financial planning and management');
   await page.locator('#editor').click();

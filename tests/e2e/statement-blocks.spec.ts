@@ -1,29 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createAssessment, editor, insertBlock as insert, row, waitSaved } from './helpers';
 
 /** Headline statements and the question for the peers: the statement's own blocks. */
 
-const binder = (page: Page) => page.getByRole('treegrid', { name: 'Sections of the statement' });
-const row = (page: Page, title: string) => binder(page).getByRole('row', { name: new RegExp(`^${title}, `) });
-const editor = (page: Page) => page.locator('#editor');
 const headlines = (page: Page) => editor(page).locator('[data-pcs-block="headline-statements"]');
 const question = (page: Page) => editor(page).locator('[data-pcs-block="question-for-peers"]');
 
-async function create(page: Page, council: string) {
-  await page.getByRole('button', { name: /Create a new assessment/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
-  await dialog.getByLabel('Council name').fill(council);
-  await dialog.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
-}
-
-async function insert(page: Page, what: 'Headline statements' | 'Question for the peers') {
-  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert' }).click();
-  await page.getByRole('menu', { name: 'Insert' }).getByRole('menuitem', { name: new RegExp(`^${what}`) }).click();
-}
-
-const waitSaved = (page: Page) => expect(page.locator('.save-status')).toHaveText('Saved');
+const create = (page: Page, council: string) => createAssessment(page, { council });
 
 test('headline statements and a question for the peers: insert, edit, keep after a reload, count and find', async ({ page, app }) => {
   await page.goto(app.url);

@@ -1,41 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createAssessment, editor, fileMenu, fillCreateDialog, row, rowAction, topLevel, waitSaved } from './helpers';
 
 /** Word targets, the council's own focus areas, and saving the structure as a template. */
-
-const binder = (page: Page) => page.getByRole('treegrid', { name: 'Sections of the statement' });
-const row = (page: Page, title: string) => binder(page).getByRole('row', { name: new RegExp(`^${title}, `) });
-const editor = (page: Page) => page.locator('#editor');
-const topLevel = (page: Page) => binder(page).locator('[role="row"][aria-level="1"] .binder-title').allTextContents();
-
-async function create(page: Page, council: string, template?: string) {
-  await page.getByRole('button', { name: /Create a new assessment/ }).first().click();
-  await createInDialog(page, council, template);
-}
-
-async function createInDialog(page: Page, council: string, template?: string) {
-  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
-  await dialog.getByLabel('Council name').fill(council);
-  if (template) {
-    await dialog.locator('label.radio', { hasText: template }).click();
-    await expect(dialog.getByRole('radio', { name: new RegExp(`^${template}`) })).toBeChecked();
-  }
-  await dialog.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
-}
-
-async function rowAction(page: Page, title: string, action: string) {
-  await row(page, title).getByRole('button', { name: `More actions for ${title}` }).click();
-  await page.getByRole('menuitem', { name: action }).click();
-}
-
-async function fileMenu(page: Page, item: string) {
-  await page.getByRole('button', { name: 'File menu' }).click();
-  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
-}
-
-const waitSaved = (page: Page) => expect(page.locator('.save-status')).toHaveText('Saved');
 
 const CORE_AND_FOCUS = [
   'Front matter',
@@ -52,7 +18,7 @@ const CORE_AND_FOCUS = [
 
 test('word targets, statement details and focus areas, kept after a reload, then saved as a template', async ({ page, app }) => {
   await page.goto(app.url);
-  await create(page, 'Targetham Council');
+  await createAssessment(page, { council: 'Targetham Council' });
 
   // --- A section's word target, set from its row menu; the binder follows as you type ---
   await rowAction(page, 'Governance and culture', 'Set word target…');
@@ -182,7 +148,7 @@ test('word targets, statement details and focus areas, kept after a reload, then
   const create2 = page.getByRole('dialog', { name: 'Create a new assessment' });
   await expect(create2.getByText('Our five themes plus regeneration and children’s services.')).toBeVisible();
   await expect(create2.getByText('From your templates folder')).toBeVisible();
-  await createInDialog(page, 'Nextham Council', 'Targetham 2027');
+  await fillCreateDialog(page, { council: 'Nextham Council', template: 'Targetham 2027' });
   await expect(page.getByRole('banner')).toContainText('Nextham Council');
   await expect.poll(() => topLevel(page)).toEqual(CORE_AND_FOCUS);
   // The structure and the targets came across; the writing did not.
@@ -198,7 +164,7 @@ test('word targets, statement details and focus areas, kept after a reload, then
 
 test('the templates folder can be changed, and put back to the default', async ({ page, app }) => {
   await page.goto(app.url);
-  await create(page, 'Folderby Council');
+  await createAssessment(page, { council: 'Folderby Council' });
   await fileMenu(page, 'Templates folder…');
   const dialog = page.getByRole('dialog', { name: 'Templates folder' });
   await expect(dialog.getByLabel('Folder')).toHaveValue(`${app.dir}/config/templates`);

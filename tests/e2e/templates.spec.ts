@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { childTitles, createAssessment, openCreateDialog, row, topLevel } from './helpers';
 
 /** Templates and writing guidance: the create dialog's template choice and the guidance panel. */
 
@@ -17,45 +18,15 @@ function templateSection(file: string, key: string): TemplateSection {
   return found;
 }
 
-const binder = (page: Page) => page.getByRole('treegrid', { name: 'Sections of the statement' });
-const row = (page: Page, title: string) => binder(page).getByRole('row', { name: new RegExp(`^${title}, `) });
 const guidance = (page: Page) => page.getByRole('complementary', { name: 'Guidance' });
 
 async function openCreate(page: Page) {
-  await page.getByRole('button', { name: /Create a new assessment/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
+  const dialog = await openCreateDialog(page);
   await expect(dialog.getByRole('radio').first()).toBeVisible();
   return dialog;
 }
 
-async function create(page: Page, council: string, template: string) {
-  const dialog = await openCreate(page);
-  await dialog.getByLabel('Council name').fill(council);
-  // react-aria's radio: the input is visually hidden, its label is what a mouse user clicks.
-  await dialog.locator('label.radio', { hasText: new RegExp(`^${template}`) }).click();
-  await expect(dialog.getByRole('radio', { name: new RegExp(`^${template}`) })).toBeChecked();
-  await dialog.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
-}
-
-async function childTitles(page: Page, parent: string): Promise<string[]> {
-  return page.evaluate((parentTitle) => {
-    const rows = Array.from(document.querySelectorAll<HTMLElement>('[role="row"]'));
-    const start = rows.findIndex((r) => r.querySelector('.binder-title')?.textContent === parentTitle);
-    if (start < 0) return [];
-    const level = Number(rows[start]!.getAttribute('aria-level'));
-    const out: string[] = [];
-    for (const r of rows.slice(start + 1)) {
-      const l = Number(r.getAttribute('aria-level'));
-      if (l <= level) break;
-      if (l === level + 1) out.push(r.querySelector('.binder-title')?.textContent ?? '');
-    }
-    return out;
-  }, parent);
-}
-
-const topLevel = (page: Page) => binder(page).locator('[role="row"][aria-level="1"] .binder-title').allTextContents();
+const create = (page: Page, council: string, template: string) => createAssessment(page, { council, template });
 
 test('the create dialog offers the built-in templates, with their descriptions', async ({ page, app }) => {
   await page.goto(app.url);

@@ -1,0 +1,81 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** What the specs share: creating an assessment through the UI, and finding their way around the main screen. */
+
+export const binder = (page: Page) => page.getByRole('treegrid', { name: 'Sections of the statement' });
+/** A binder row, by its section's title (its accessible name goes on with the word count). */
+export const row = (page: Page, title: string) => binder(page).getByRole('row', { name: new RegExp(`^${title}, `) });
+export const editor = (page: Page) => page.locator('#editor');
+export const topLevel = (page: Page) => binder(page).locator('[role="row"][aria-level="1"] .binder-title').allTextContents();
+export const waitSaved = (page: Page) => expect(page.locator('.save-status')).toHaveText('Saved');
+
+/** Opens "Create a new assessment" from the start screen (or the File menu's twin button). */
+export async function openCreateDialog(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: /Create a new assessment/ }).first().click();
+  return page.getByRole('dialog', { name: 'Create a new assessment' });
+}
+
+export interface CreateOptions {
+  council: string;
+  /** The start of the template's name, as a regular expression source; the default template if absent. */
+  template?: string;
+  /** Where to save; the suggested path if absent. */
+  path?: string;
+}
+
+/** Fills in the open create dialog, creates the assessment, and waits for the main screen. */
+export async function fillCreateDialog(page: Page, options: CreateOptions) {
+  const dialog = page.getByRole('dialog', { name: 'Create a new assessment' });
+  await dialog.getByLabel('Council name').fill(options.council);
+  if (options.template) {
+    // react-aria's radio: the input is visually hidden, its label is what a mouse user clicks.
+    await dialog.locator('label.radio', { hasText: new RegExp(`^${options.template}`) }).click();
+    await expect(dialog.getByRole('radio', { name: new RegExp(`^${options.template}`) })).toBeChecked();
+  }
+  if (options.path) await dialog.getByLabel('Save as').fill(options.path);
+  await dialog.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
+/** Creates an assessment through the UI, from the start screen. */
+export async function createAssessment(page: Page, options: CreateOptions) {
+  await openCreateDialog(page);
+  await fillCreateDialog(page, options);
+}
+
+/** Chooses an item from a binder row's "More actions" menu. */
+export async function rowAction(page: Page, title: string, action: string) {
+  await row(page, title).getByRole('button', { name: `More actions for ${title}` }).click();
+  await page.getByRole('menuitem', { name: action }).click();
+}
+
+/** Chooses an item from the header's File menu. */
+export async function fileMenu(page: Page, item: string) {
+  await page.getByRole('button', { name: 'File menu' }).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
+}
+
+/** Inserts one of the statement's blocks from the toolbar's Insert menu. */
+export async function insertBlock(page: Page, what: 'Headline statements' | 'Question for the peers') {
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert' }).click();
+  await page.getByRole('menu', { name: 'Insert' }).getByRole('menuitem', { name: new RegExp(`^${what}`) }).click();
+}
+
+/** The titles of a section's children, in the binder's order. */
+export async function childTitles(page: Page, parent: string): Promise<string[]> {
+  return page.evaluate((parentTitle) => {
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('[role="row"]'));
+    const start = rows.findIndex((r) => r.querySelector('.binder-title')?.textContent === parentTitle);
+    if (start < 0) return [];
+    const level = Number(rows[start]!.getAttribute('aria-level'));
+    const out: string[] = [];
+    for (const r of rows.slice(start + 1)) {
+      const l = Number(r.getAttribute('aria-level'));
+      if (l <= level) break;
+      if (l === level + 1) out.push(r.querySelector('.binder-title')?.textContent ?? '');
+    }
+    return out;
+  }, parent);
+}
