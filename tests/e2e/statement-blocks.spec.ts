@@ -178,3 +178,73 @@ test('Backspace at the start of the paragraph after headline statements joins it
   await page.keyboard.type(' ');
   await expect(headlines(page).locator('li')).toHaveText(['Our governance is robust Decisions are open.']);
 });
+
+/** The section's top-level blocks, as tag names with their `data-pcs-block` where they have one. */
+const blocks = (page: Page) =>
+  editor(page)
+    .locator(':scope > *')
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.pcsBlock ?? el.tagName.toLowerCase()));
+
+/** A section that starts with headline statements (two bullets), then a paragraph. */
+async function startWithHeadlines(page: Page) {
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('Decisions are open.');
+  await page.keyboard.press('Home');
+  await insert(page, 'Headline statements');
+  await page.keyboard.type('Our governance is robust');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Scrutiny is strong');
+  await expect.poll(() => blocks(page)).toEqual(['headline-statements', 'p']);
+}
+
+test('select all, then typing or deleting, replaces headline statements at the start like anything else', async ({ page, app }) => {
+  await page.goto(app.url);
+  await create(page, 'Wipeham Council');
+  await row(page, 'Governance and culture').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Governance and culture');
+
+  // Select all and type: the section holds just what was typed, in an ordinary paragraph.
+  await startWithHeadlines(page);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('A fresh start.');
+  await expect(headlines(page)).toHaveCount(0);
+  await expect.poll(() => blocks(page)).toEqual(['p']);
+  await expect(editor(page)).toHaveText('A fresh start.');
+
+  // Select all and Delete, or Backspace: one empty paragraph, where typing starts afresh.
+  for (const key of ['Delete', 'Backspace']) {
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await startWithHeadlines(page);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press(key);
+    await expect(headlines(page)).toHaveCount(0);
+    await expect.poll(() => blocks(page)).toEqual(['p']);
+    await expect(editor(page)).toHaveText('');
+    await page.keyboard.type(`Cleared with ${key}.`);
+    await expect.poll(() => blocks(page)).toEqual(['p']);
+    await expect(editor(page)).toHaveText(`Cleared with ${key}.`);
+  }
+
+  // Select all and paste: the same.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await startWithHeadlines(page);
+  await page.keyboard.press('ControlOrMeta+a');
+  await editor(page).evaluate((el) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', 'Pasted over everything.');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(headlines(page)).toHaveCount(0);
+  await expect.poll(() => blocks(page)).toEqual(['p']);
+  await expect(editor(page)).toHaveText('Pasted over everything.');
+
+  // What is saved agrees.
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Governance and culture');
+  await expect.poll(() => blocks(page)).toEqual(['p']);
+  await expect(editor(page)).toHaveText('Pasted over everything.');
+});
