@@ -248,3 +248,63 @@ test('select all, then typing or deleting, replaces headline statements at the s
   await expect.poll(() => blocks(page)).toEqual(['p']);
   await expect(editor(page)).toHaveText('Pasted over everything.');
 });
+
+test('in a question for the peers headings, quote and lists are unavailable, Normal text makes it a paragraph; in headline statements the block stays', async ({ page, app }) => {
+  await page.goto(app.url);
+  await create(page, 'Stylesby Council');
+  await row(page, 'Capacity for improvement').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Capacity for improvement');
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  const tool = (name: string) => toolbar.getByRole('button', { name, exact: true });
+  const blockTools = ['Heading 2', 'Heading 3', 'Bulleted list', 'Numbered list', 'Quote'];
+
+  await editor(page).click();
+  await insert(page, 'Question for the peers');
+  await page.keyboard.type('test our scrutiny.');
+  for (const name of blockTools) await expect(tool(name)).toHaveAttribute('aria-disabled', 'true');
+  await expect(tool('Normal text')).not.toHaveAttribute('aria-disabled');
+  await expect(tool('Normal text')).toHaveAttribute('aria-pressed', 'false');
+  // Inline formatting still works there.
+  await expect(tool('Bold')).not.toHaveAttribute('aria-disabled');
+
+  // A click on a disabled tool does nothing.
+  for (const name of blockTools) await tool(name).click({ force: true });
+  await expect(question(page)).toHaveText('We ask the peers to test our scrutiny.');
+  await expect(editor(page).locator('h2, h3, ul, ol, blockquote')).toHaveCount(0);
+
+  // The disabled tools stay in the toolbar's arrow-key order (and do nothing on Enter).
+  await tool('Normal text').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tool('Heading 2')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await expect(tool('Heading 3')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question(page)).toHaveText('We ask the peers to test our scrutiny.');
+  await expect(editor(page).locator('h2, h3')).toHaveCount(0);
+
+  // Normal text: back to an ordinary paragraph with the same words, caret where it was.
+  await tool('Normal text').click();
+  await expect(question(page)).toHaveCount(0);
+  await expect(editor(page).locator(':scope > p').first()).toHaveText('We ask the peers to test our scrutiny.');
+  await expect(tool('Normal text')).toHaveAttribute('aria-pressed', 'true');
+  for (const name of blockTools) await expect(tool(name)).not.toHaveAttribute('aria-disabled');
+  await page.keyboard.type(' Thank you.');
+  await expect(editor(page).locator(':scope > p').first()).toHaveText('We ask the peers to test our scrutiny. Thank you.');
+
+  // Headline statements: the block's bullets are what it is, so block styles and lists are unavailable.
+  await page.keyboard.press('ControlOrMeta+End');
+  await insert(page, 'Headline statements');
+  await page.keyboard.type('Our governance is robust');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Scrutiny is strong');
+  for (const name of ['Normal text', ...blockTools]) await expect(tool(name)).toHaveAttribute('aria-disabled', 'true');
+  await expect(tool('Bulleted list')).toHaveAttribute('aria-pressed', 'true');
+  for (const name of ['Normal text', ...blockTools]) await tool(name).click({ force: true });
+  await expect(headlines(page)).toHaveCount(1);
+  await expect(headlines(page).locator('ul > li')).toHaveText(['Our governance is robust', 'Scrutiny is strong']);
+  await expect(editor(page).locator('h2, h3, ol, blockquote')).toHaveCount(0);
+  await page.keyboard.type(' and open');
+  await expect(headlines(page).locator('li').last()).toHaveText('Scrutiny is strong and open');
+  await waitSaved(page);
+});

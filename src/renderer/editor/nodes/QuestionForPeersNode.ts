@@ -87,10 +87,15 @@ export class QuestionForPeersNode extends ElementNode {
 
   /** Backspace at the start: back to an ordinary paragraph, keeping the words. */
   override collapseAtStart(): true {
-    const paragraph = $createParagraphNode();
-    this.getChildren().forEach((child) => paragraph.append(child));
-    this.replace(paragraph);
+    this.toParagraph();
     return true;
+  }
+
+  /** Back to an ordinary paragraph, keeping the words (and the caret, if it is in them). */
+  toParagraph(): ParagraphNode {
+    const paragraph = $createParagraphNode();
+    paragraph.setDirection(this.getDirection());
+    return this.replace(paragraph, true);
   }
 
   override canMergeWhenEmpty(): true {

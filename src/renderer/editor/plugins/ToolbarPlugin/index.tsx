@@ -38,6 +38,8 @@ import {
   Toolbar,
 } from 'react-aria-components';
 import { Icon, type IconName } from '../../../ui/Icons';
+import { $isHeadlineStatementsNode } from '../../nodes/HeadlineStatementsNode';
+import { $isQuestionForPeersNode } from '../../nodes/QuestionForPeersNode';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
 import { LinkDialog } from './LinkDialog';
@@ -45,8 +47,12 @@ import { TableDialog } from './TableDialog';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
+/** The statement block the caret is in, if any: its shape is fixed, so block styles are not for it. */
+type StatementBlockKind = 'question' | 'headlines' | null;
+
 interface ToolbarState {
   block: BlockType;
+  statementBlock: StatementBlockKind;
   bold: boolean;
   italic: boolean;
   underline: boolean;
@@ -80,11 +86,17 @@ function readState(editor: LexicalEditor, prev: ToolbarState): ToolbarState {
       block = tag === 'h2' ? 'h2' : tag === 'h3' ? 'h3' : 'other';
     } else if ($isQuoteNode(element)) block = 'quote';
     else if (element.getType() === 'paragraph') block = 'paragraph';
+    const statementBlock: StatementBlockKind = $findMatchingParent(anchor, $isQuestionForPeersNode)
+      ? 'question'
+      : $findMatchingParent(anchor, $isHeadlineStatementsNode)
+        ? 'headlines'
+        : null;
     const parent = anchor.getParent();
     const linkNode = $isLinkNode(parent) ? parent : $isLinkNode(anchor) ? anchor : null;
     return {
       ...prev,
       block,
+      statementBlock,
       bold: selection.hasFormat('bold'),
       italic: selection.hasFormat('italic'),
       underline: selection.hasFormat('underline'),
@@ -101,6 +113,7 @@ export function ToolbarPlugin({ label }: { label: string }) {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>({
     block: 'paragraph',
+    statementBlock: null,
     bold: false,
     italic: false,
     underline: false,
@@ -143,11 +156,22 @@ export function ToolbarPlugin({ label }: { label: string }) {
     );
   }, [editor, refresh]);
 
+  // In a question for the peers, only "Normal text" (back to a paragraph, as Backspace at its
+  // start does); in headline statements, nothing: the block is its bullets. The tools stay
+  // focusable (aria-disabled, not disabled), so the toolbar's arrow keys still reach them all; a
+  // click on one leaves the focus (and the caret) in the editor.
+  const normalDisabled = state.statementBlock === 'headlines';
+  const blockStylesDisabled = state.statementBlock !== null;
+
   const setBlock = (block: 'paragraph' | 'h2' | 'h3' | 'quote') => {
+    if (block === 'paragraph' ? normalDisabled : blockStylesDisabled) return;
     editor.update(() => {
       const selection = $getSelection();
       if (!$isRangeSelection(selection)) return;
-      if (block === 'paragraph' || (block === 'quote' && state.block === 'quote')) {
+      const question = $findMatchingParent(selection.anchor.getNode(), $isQuestionForPeersNode);
+      if (block === 'paragraph' && $isQuestionForPeersNode(question)) {
+        question.toParagraph();
+      } else if (block === 'paragraph' || (block === 'quote' && state.block === 'quote')) {
         $setBlocksType(selection, () => $createParagraphNode());
       } else if (block === 'quote') {
         $setBlocksType(selection, () => $createQuoteNode());
@@ -159,6 +183,7 @@ export function ToolbarPlugin({ label }: { label: string }) {
   };
 
   const toggleList = (kind: 'bullet' | 'number') => {
+    if (blockStylesDisabled) return;
     if (state.block === kind) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
     else editor.dispatchCommand(kind === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
     editor.focus();
@@ -175,6 +200,8 @@ export function ToolbarPlugin({ label }: { label: string }) {
         <ToggleButton
           className="tool tool-text"
           isSelected={state.block === 'paragraph'}
+          aria-disabled={normalDisabled || undefined}
+          preventFocusOnPress={normalDisabled}
           onChange={() => setBlock('paragraph')}
         >
           Normal text
@@ -182,6 +209,8 @@ export function ToolbarPlugin({ label }: { label: string }) {
         <ToggleButton
           className="tool tool-text"
           isSelected={state.block === 'h2'}
+          aria-disabled={blockStylesDisabled || undefined}
+          preventFocusOnPress={blockStylesDisabled}
           onChange={() => setBlock(state.block === 'h2' ? 'paragraph' : 'h2')}
         >
           Heading 2
@@ -189,6 +218,8 @@ export function ToolbarPlugin({ label }: { label: string }) {
         <ToggleButton
           className="tool tool-text"
           isSelected={state.block === 'h3'}
+          aria-disabled={blockStylesDisabled || undefined}
+          preventFocusOnPress={blockStylesDisabled}
           onChange={() => setBlock(state.block === 'h3' ? 'paragraph' : 'h3')}
         >
           Heading 3
@@ -204,9 +235,30 @@ export function ToolbarPlugin({ label }: { label: string }) {
           onPress={() => format('underline')}
         />
         <Separator orientation="vertical" className="tool-sep" />
-        <Tool icon="bullets" name="Bulleted list" label="Bulleted list" pressed={state.block === 'bullet'} onPress={() => toggleList('bullet')} />
-        <Tool icon="numbers" name="Numbered list" label="Numbered list" pressed={state.block === 'number'} onPress={() => toggleList('number')} />
-        <Tool icon="quote" name="Quote" label="Block quote" pressed={state.block === 'quote'} onPress={() => setBlock('quote')} />
+        <Tool
+          icon="bullets"
+          name="Bulleted list"
+          label="Bulleted list"
+          pressed={state.block === 'bullet'}
+          disabled={blockStylesDisabled}
+          onPress={() => toggleList('bullet')}
+        />
+        <Tool
+          icon="numbers"
+          name="Numbered list"
+          label="Numbered list"
+          pressed={state.block === 'number'}
+          disabled={blockStylesDisabled}
+          onPress={() => toggleList('number')}
+        />
+        <Tool
+          icon="quote"
+          name="Quote"
+          label="Block quote"
+          pressed={state.block === 'quote'}
+          disabled={blockStylesDisabled}
+          onPress={() => setBlock('quote')}
+        />
         <Separator orientation="vertical" className="tool-sep" />
         <ToggleButton
           className="tool"
@@ -321,9 +373,24 @@ export function ToolbarPlugin({ label }: { label: string }) {
   );
 }
 
-function Tool(props: { icon: IconName; name: string; label: string; pressed: boolean; onPress: () => void }) {
+function Tool(props: {
+  icon: IconName;
+  name: string;
+  label: string;
+  pressed: boolean;
+  /** Shown as unavailable (aria-disabled) but still focusable; the caller ignores the press. */
+  disabled?: boolean;
+  onPress: () => void;
+}) {
   return (
-    <ToggleButton className="tool" aria-label={props.name} isSelected={props.pressed} onChange={props.onPress}>
+    <ToggleButton
+      className="tool"
+      aria-label={props.name}
+      aria-disabled={props.disabled || undefined}
+      preventFocusOnPress={props.disabled}
+      isSelected={props.pressed}
+      onChange={props.onPress}
+    >
       <Icon name={props.icon} />
       <span className="tooltip" aria-hidden="true">
         {props.label}
