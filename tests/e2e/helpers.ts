@@ -61,6 +61,10 @@ export async function fileMenu(page: Page, item: string) {
 export async function insertBlock(page: Page, what: 'Headline statements' | 'Question for the peers') {
   await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert' }).click();
   await page.getByRole('menu', { name: 'Insert' }).getByRole('menuitem', { name: new RegExp(`^${what}`) }).click();
+  // The menu closes and hands focus back to the editor a moment later; keys pressed before that
+  // land nowhere (seen on a loaded CI machine), so wait for the caret to be back in the text.
+  await expect(page.getByRole('menu', { name: 'Insert' })).toHaveCount(0);
+  await expect(editor(page)).toBeFocused();
 }
 
 /** The titles of a section's children, in the binder's order. */
