@@ -11,7 +11,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: 0,
+  // One retry on CI only: a test that passes on the retry is reported as "flaky" in the output,
+  // to be fixed, but a loaded 2-core CI machine should not block a landing on one timing hiccup.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     browserName: 'chromium',
