@@ -1,18 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { binder, childTitles, editor, fillCreateDialog, openCreateDialog, row, rowAction, waitSaved } from './helpers';
+import { binder, childTitles, CPC_CHAPTERS, editor, fillCreateDialog, openCreateDialog, row, rowAction, waitSaved } from './helpers';
 
-const CHAPTERS = [
-  'Front matter',
-  'Introduction',
-  'Local priorities and outcomes',
-  'Organisational and place leadership',
-  'Governance and culture',
-  'Financial planning and management',
-  'Capacity for improvement',
-  'Key and background documents',
-];
+const CHAPTERS = CPC_CHAPTERS;
 
 /** Creates through the UI, checking the file name it suggests from the council's name. */
 async function createAssessment(page: Page, dir: string, council = 'Anytown Borough Council') {

@@ -6,6 +6,20 @@ import { expect } from './fixtures';
 export const binder = (page: Page) => page.getByRole('treegrid', { name: 'Sections of the statement' });
 /** A binder row, by its section's title (its accessible name goes on with the word count). */
 export const row = (page: Page, title: string) => binder(page).getByRole('row', { name: new RegExp(`^${title}, `) });
+/** The chapters of the Corporate Peer Challenge template, in the LGA's fixed order. */
+export const CPC_CHAPTERS = [
+  'Front matter',
+  'Introduction',
+  'Local priorities and outcomes',
+  'Organisational and place leadership',
+  'Governance and culture',
+  'Financial planning and management',
+  'Capacity for improvement',
+  'Key and background documents',
+];
+/** The themes, as the middle five of those chapters. */
+export const THEME_TITLES = CPC_CHAPTERS.slice(2, 7);
+
 export const editor = (page: Page) => page.locator('#editor');
 export const topLevel = (page: Page) => binder(page).locator('[role="row"][aria-level="1"] .binder-title').allTextContents();
 export const waitSaved = (page: Page) => expect(page.locator('.save-status')).toHaveText('Saved');

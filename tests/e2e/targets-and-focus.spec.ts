@@ -1,16 +1,10 @@
 import { expect, test } from './fixtures';
-import { createAssessment, editor, fileMenu, fillCreateDialog, row, rowAction, topLevel, waitSaved } from './helpers';
+import { CPC_CHAPTERS, createAssessment, editor, fileMenu, fillCreateDialog, row, rowAction, topLevel, waitSaved } from './helpers';
 
 /** Word targets, the council's own focus areas, and saving the structure as a template. */
 
 const CORE_AND_FOCUS = [
-  'Front matter',
-  'Introduction',
-  'Local priorities and outcomes',
-  'Organisational and place leadership',
-  'Governance and culture',
-  'Financial planning and management',
-  'Capacity for improvement',
+  ...CPC_CHAPTERS.slice(0, -1),
   'Regeneration and culture',
   'Children’s services improvement',
   'Key and background documents',

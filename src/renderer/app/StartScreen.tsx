@@ -3,6 +3,18 @@ import type { RecentFile } from '../../shared/schemas/assessment';
 import { Icon } from '../ui/Icons';
 import { RecentList } from './RecentList';
 
+/** The app's name across the top of the screens shown before an assessment is open. */
+function BrandHeader() {
+  return (
+    <header className="start-header">
+      <span className="brand-mark" aria-hidden="true">
+        PC
+      </span>
+      <span className="brand-name">Peer Challenge Studio</span>
+    </header>
+  );
+}
+
 /** What the user sees with no assessment open. */
 export function StartScreen(props: {
   recent: RecentFile[];
@@ -13,12 +25,7 @@ export function StartScreen(props: {
 }) {
   return (
     <div className="start">
-      <header className="start-header">
-        <span className="brand-mark" aria-hidden="true">
-          PC
-        </span>
-        <span className="brand-name">Peer Challenge Studio</span>
-      </header>
+      <BrandHeader />
       <main className="start-main" id="main">
         <h1 className="start-title">Write your position statement</h1>
         <p className="start-lede">
@@ -59,12 +66,7 @@ export function StartScreen(props: {
 export function NoTokenScreen() {
   return (
     <div className="start">
-      <header className="start-header">
-        <span className="brand-mark" aria-hidden="true">
-          PC
-        </span>
-        <span className="brand-name">Peer Challenge Studio</span>
-      </header>
+      <BrandHeader />
       <main className="start-main" id="main">
         <h1 className="start-title">Open the link from the terminal</h1>
         <p className="start-lede">
