@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countWords } from '../../shared/lexical/plainText';
+import { countWords } from '../../document/plainText';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
 import { doc, text } from '../testing/testFiles';
 

@@ -1,4 +1,5 @@
 import type { SerializedNode } from '../../shared/schemas/lexical';
+import { visitDocument, type SerializedTextNode } from '../../document/visitor';
 
 /**
  * The text nodes of a Lexical document, with where each one sits in the document's text.
@@ -6,9 +7,12 @@ import type { SerializedNode } from '../../shared/schemas/lexical';
  * Find and replace work on text nodes because that is what can be changed without disturbing
  * formatting. The joined text (blocks separated by a newline, as in plain text) gives the
  * context around a match for snippets and for whole-word checks across node boundaries.
+ * Built on the one document walk (src/document/visitor), so what is a block and what runs on
+ * inline is what the word count and the export think too.
  */
 export interface TextSpan {
-  node: SerializedNode & { text: string };
+  /** The saved node itself: replace all edits its `text` in place. */
+  node: SerializedTextNode;
   /** Offset of the node's first character in `joined`. */
   start: number;
 }
@@ -17,8 +21,6 @@ export interface DocumentText {
   joined: string;
   spans: TextSpan[];
 }
-
-const INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab']);
 
 export function collectTextNodes(root: SerializedNode): DocumentText {
   // Built as parts plus a running length: testing the end of a growing string (endsWith) makes
@@ -36,25 +38,16 @@ export function collectTextNodes(root: SerializedNode): DocumentText {
     if (length > 0 && lastChar !== '\n') append('\n');
   };
   const spans: TextSpan[] = [];
-  const visit = (node: SerializedNode) => {
-    if (node.type === 'linebreak') {
-      append('\n');
-      return;
-    }
-    if (node.type === 'tab' && typeof node.text !== 'string') {
-      append('\t');
-      return;
-    }
-    if (typeof node.text === 'string') {
-      spans.push({ node: node as TextSpan['node'], start: length });
+  visitDocument(root, {
+    enterBlock: newlineUnlessAtLineStart,
+    leaveBlock: newlineUnlessAtLineStart,
+    text(node) {
+      spans.push({ node, start: length });
       append(node.text);
-      return;
-    }
-    const isBlock = !INLINE_TYPES.has(node.type) && node.type !== 'root';
-    if (isBlock) newlineUnlessAtLineStart();
-    for (const child of node.children ?? []) visit(child);
-    if (isBlock) newlineUnlessAtLineStart();
-  };
-  visit(root);
+    },
+    leaf(_node, text) {
+      append(text);
+    },
+  });
   return { joined: parts.join(''), spans };
 }

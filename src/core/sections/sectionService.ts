@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { MAX_SECTION_DEPTH } from '../../shared/constants';
 import { AppError } from '../../shared/errors';
-import { editorStateText, countWords } from '../../shared/lexical/plainText';
+import { editorStateText, countWords } from '../../document/plainText';
 import {
   EditorStateSchema,
   emptyEditorState,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { EditorStateSchema } from '../../shared/schemas/lexical';
 import { isAppError } from '../../shared/errors';
-import { editorStateWordCount } from '../../shared/lexical/plainText';
+import { editorStateWordCount } from '../../document/plainText';
 import { inspectAssessmentFile } from './inspectAssessmentFile';
 import { planMigrations } from './migrations/runner';
 

@@ -8,7 +8,7 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import type { Section } from '../../shared/schemas/section';
 import type { AutoSaver } from '../save/autosave';
-import { EDITOR_NODES } from './nodes';
+import { EDITOR_NODES } from '../../document/registry';
 import { editorTheme } from './theme';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';

@@ -30,7 +30,7 @@ export const editorTheme: EditorThemeClasses = {
   tableSelection: 'doc-table-selection',
   tableCellSelected: 'doc-td-selected',
   tableScrollableWrapper: 'doc-table-wrap',
-  // The statement's own blocks (nodes/HeadlineStatementsNode.ts, nodes/QuestionForPeersNode.ts).
+  // The statement's own blocks (src/document/nodes/HeadlineStatementsNode.ts, QuestionForPeersNode.ts).
   headlineStatements: 'doc-headlines',
   questionForPeers: 'doc-question',
 };

@@ -27,7 +27,7 @@ import {
   $createHeadlineStatementsNode,
   $isHeadlineStatementsNode,
   HeadlineStatementsNode,
-} from '../../nodes/HeadlineStatementsNode';
+} from '../../../../document/nodes/HeadlineStatementsNode';
 import { $insertTopLevelBlock, $topLevelBlockOf } from '../../insertBlock';
 
 /** Inserts a headline statements block (one empty bullet, caret in it) at the top level. */

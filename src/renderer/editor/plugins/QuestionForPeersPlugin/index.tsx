@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createTextNode, COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical';
-import { $createQuestionForPeersNode, QuestionForPeersNode } from '../../nodes/QuestionForPeersNode';
+import { $createQuestionForPeersNode, QuestionForPeersNode } from '../../../../document/nodes/QuestionForPeersNode';
 import { $insertTopLevelBlock } from '../../insertBlock';
 
 /** How the LGA's examples word it; the block starts with these words, caret after them. */

@@ -38,8 +38,8 @@ import {
   Toolbar,
 } from 'react-aria-components';
 import { Icon, type IconName } from '../../../ui/Icons';
-import { $isHeadlineStatementsNode } from '../../nodes/HeadlineStatementsNode';
-import { $isQuestionForPeersNode } from '../../nodes/QuestionForPeersNode';
+import { $isHeadlineStatementsNode } from '../../../../document/nodes/HeadlineStatementsNode';
+import { $isQuestionForPeersNode } from '../../../../document/nodes/QuestionForPeersNode';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
 import { LinkDialog } from './LinkDialog';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { editorStateWordCount } from '../../../../shared/lexical/plainText';
+import { editorStateWordCount } from '../../../../document/plainText';
 import { editorStateJSON } from '../../serialize';
 
 /**

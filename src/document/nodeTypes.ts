@@ -1,7 +1,7 @@
 /**
- * The `type` of the statement's own Lexical nodes, as saved in the file. The renderer's node
- * classes (src/renderer/editor/nodes/) and the core's readers (search, word count, the DOCX
- * exporter) agree on these names, so they live here.
+ * The `type` of the statement's own Lexical nodes, as saved in the file. The node classes
+ * (src/document/nodes/) and anything that must name a type without loading the classes agree on
+ * these names, so they live here.
  */
 export const STATEMENT_NODE_TYPES = {
   /** Two to four short bullets that open a theme ("Our governance is robust"). */

@@ -12,7 +12,7 @@ import {
   type RangeSelection,
   type SerializedElementNode,
 } from 'lexical';
-import { STATEMENT_NODE_TYPES } from '../../../shared/lexical/nodeTypes';
+import { STATEMENT_NODE_TYPES } from '../nodeTypes';
 import { createBlockDOM, exportBlockElement, importBlockDOM, type StatementBlock } from './statementBlock';
 
 const QUESTION_FOR_PEERS: StatementBlock = {

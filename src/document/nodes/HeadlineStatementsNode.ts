@@ -8,7 +8,7 @@ import {
   type LexicalUpdateJSON,
   type SerializedElementNode,
 } from 'lexical';
-import { STATEMENT_NODE_TYPES } from '../../../shared/lexical/nodeTypes';
+import { STATEMENT_NODE_TYPES } from '../nodeTypes';
 import { createBlockDOM, exportBlockElement, importBlockDOM, type StatementBlock } from './statementBlock';
 
 const HEADLINE_STATEMENTS: StatementBlock = {
