@@ -1,13 +1,16 @@
 /**
  * The layering check (`npm run lint:layers`): which part of the code may import which. The same
- * idea as VS Code's common/browser/node/electron-main split, for our six folders:
+ * idea as VS Code's common/browser/node/electron-main split, for our seven folders:
  *
  *   src/shared    runs everywhere: imports only itself and zod
- *   src/core      Node: storage and domain logic; no Electron, no UI
+ *   src/document  the statement's document model (Lexical nodes, registry, the one walk over saved
+ *                 JSON, headless editing): runs in the page and in Node; shared, lexical and the
+ *                 @lexical packages that work headless; no React, no Node, no Electron
+ *   src/core      Node: storage and domain logic; no Electron, no UI; Lexical only through src/document
  *   src/main      Electron's main process: core and shared, never the page's code
  *   src/preload   the bridge: shared, electron and zod only
- *   src/renderer  the page: itself, shared and browser packages; no Node, no Electron
- *   src/web       browser mode's server: core and shared; no Electron
+ *   src/renderer  the page: itself, document, shared and browser packages; no Node, no Electron
+ *   src/web       browser mode's server: core, document and shared; no Electron
  *
  * tests/unit/layering.test.ts runs these rules over tests/fixtures/layering (a tree that breaks
  * each of them on purpose) to prove that each one bites.
@@ -22,7 +25,11 @@ const NODE_ONLY_PACKAGES = '(^|/)node_modules/(electron|better-sqlite3)/';
 const TEST_FILE = '\\.test\\.tsx?$';
 const TEST_TOOLS = '(^|/)node_modules/(vitest|@vitest/[^/]+)/';
 /** UI packages. */
-const UI_PACKAGES = '(^|/)node_modules/(react|react-dom|lexical|@lexical/[^/]+)/';
+const UI_PACKAGES = '(^|/)node_modules/(react|react-dom)/';
+/** Lexical and its packages: the document layer's to use. */
+const LEXICAL_PACKAGES = '(^|/)node_modules/(lexical|@lexical/[^/]+)/';
+/** What src/document may use: Lexical and the @lexical packages that work without React. */
+const DOCUMENT_PACKAGES = '(^|/)node_modules/(lexical|@lexical/(?!react/)[^/]+)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -44,6 +51,32 @@ module.exports = {
       to: { pathNot: ['^src/shared/', '(^|/)node_modules/zod/', TEST_TOOLS], dependencyTypesNot: ['core'] },
     },
     {
+      name: 'document-imports-only-document-shared-and-lexical',
+      comment:
+        'src/document runs in the page and in Node (the core reads documents headlessly): it may import only ' +
+        'src/document, src/shared, lexical and the @lexical packages other than @lexical/react. No React, no Node ' +
+        'built-ins, no Electron or better-sqlite3, no other layer.',
+      severity: 'error',
+      from: { path: '^src/document/', pathNot: TEST_FILE },
+      to: { pathNot: ['^src/(document|shared)/', DOCUMENT_PACKAGES] },
+    },
+    {
+      name: 'document-tests-import-only-document-shared-lexical-and-test-tools',
+      comment: "src/document's tests may also use vitest and Node's built-ins (to read the seed statement), nothing else.",
+      severity: 'error',
+      from: { path: ['^src/document/.+' + TEST_FILE] },
+      to: { pathNot: ['^src/(document|shared)/', DOCUMENT_PACKAGES, TEST_TOOLS], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'lexical-only-through-document',
+      comment:
+        'The Node side (src/core, main, web) reads and builds documents through src/document, never with Lexical ' +
+        'directly, so there is one document model and one set of registered nodes.',
+      severity: 'error',
+      from: { path: '^src/(core|main|web)/' },
+      to: { path: LEXICAL_PACKAGES },
+    },
+    {
       name: 'core-not-to-shells',
       comment: 'src/core is independent of whatever carries it: it may not import src/main, preload, renderer or web.',
       severity: 'error',
@@ -52,19 +85,19 @@ module.exports = {
     },
     {
       name: 'core-not-to-electron-or-ui',
-      comment: 'src/core runs in plain Node (the CLI, browser mode): no Electron, React or Lexical.',
+      comment: 'src/core runs in plain Node (the CLI, browser mode): no Electron or React.',
       severity: 'error',
       from: { path: '^src/core/' },
       to: { path: ['(^|/)node_modules/electron/', UI_PACKAGES] },
     },
     {
-      name: 'renderer-imports-only-renderer-shared-and-packages',
+      name: 'renderer-imports-only-renderer-document-shared-and-packages',
       comment:
-        'The page may import only src/renderer, src/shared and packages: never src/core, main, preload or web ' +
-        '(it reaches the core through the bridge).',
+        'The page may import only src/renderer, src/document, src/shared and packages: never src/core, main, ' +
+        'preload or web (it reaches the core through the bridge).',
       severity: 'error',
       from: { path: '^src/renderer/' },
-      to: { pathNot: ['^src/(renderer|shared)/', '(^|/)node_modules/'] },
+      to: { pathNot: ['^src/(renderer|document|shared)/', '(^|/)node_modules/'] },
     },
     {
       name: 'renderer-not-to-node',
