@@ -5,9 +5,11 @@ import react from '@vitejs/plugin-react';
 // Three builds: the Electron main process, the preload bridge and the renderer. Browser mode
 // (`npm run web`) serves the same renderer build from out/renderer.
 export default defineConfig({
-  // out/main/index.js, ES module (package.json has "type": "module"). The core and src/shared are
-  // bundled in, templates/*.json with them; runtime dependencies (better-sqlite3 with its native
-  // addon, zod) stay external and load from node_modules, as electron-builder packs them.
+  // out/main/index.js, ES module (package.json has "type": "module"). The core, src/document and
+  // src/shared are bundled in, templates/*.json with them, and so is Lexical, which the core reads
+  // documents with (a devDependency: pure JavaScript, so bundling it keeps it out of the package's
+  // node_modules). Runtime dependencies (better-sqlite3 with its native addon, zod) stay external
+  // and load from node_modules, as electron-builder packs them.
   main: {
     build: {
       externalizeDeps: true,
