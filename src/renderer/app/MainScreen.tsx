@@ -185,6 +185,7 @@ export function MainScreen(props: {
     await saver.flush();
     try {
       const result = await api['section-delete']({ id: section.id });
+      saver.sectionsDeleted(result.deletedIds);
       const wasSelected = selectedRef.current !== null && result.deletedIds.includes(selectedRef.current);
       deletedStack.current.push({ id: section.id, title: section.title, wasSelected });
       const list = await refreshList();
@@ -326,6 +327,8 @@ export function MainScreen(props: {
           onWordCount={setLiveWords}
           onRetry={selectedId ? () => void loadSection(selectedId) : null}
           status={{ sectionWords: currentWords, sectionTarget, totalWords, totalTarget: summary.wordTarget }}
+          fileName={summary.fileName}
+          onReopen={async () => props.onSummaryChange(await api['assessment-open']({ path: summary.path }))}
         />
         {guidanceShown ? (
           <GuidancePanel
