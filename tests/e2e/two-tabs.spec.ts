@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { createAssessment, editor, fillCreateDialog, fileMenu, row, waitSaved } from './helpers';
 
@@ -39,6 +40,10 @@ test('a tab whose assessment was replaced in another tab keeps its text and can 
   await page.waitForTimeout(1500);
   await expect(page.locator('.save-status')).not.toHaveText('Saved');
   await expect(editor(page)).toHaveText('First words. Later words that must not be lost.');
+  // The banner is accessible, and the keyboard reaches its buttons.
+  const axe = await new AxeBuilder({ page }).include('.save-problem').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('unsaved-banner.png') });
 
   // The way out keeps the text: reopen this tab's assessment and save it there.
   await problem.getByRole('button', { name: 'Reopen and save' }).click();

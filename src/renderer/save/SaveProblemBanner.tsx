@@ -60,6 +60,9 @@ export function SaveProblemBanner(props: {
     <div className="save-problem" role="alert">
       <p className="save-problem-title">{heading}</p>
       <p>{problem.message}</p>
+      {problem.kind === 'assessment-changed' || problem.kind === 'refused' ? (
+        <p>Your text is kept in this tab until it is saved.</p>
+      ) : null}
       {actionError ? <p className="save-problem-error">{actionError}</p> : null}
       {problem.kind !== 'retrying' ? (
         <div className="save-problem-actions">
