@@ -205,3 +205,25 @@ describe('sessions (issue #8, defect 1)', () => {
     expect(await guarded('sections-list', {}, { sessionId: sessionA2 })).toMatchObject({ ok: false, error: { code: 'assessment-changed' } });
   });
 });
+
+describe('stale writes (issue #6)', () => {
+  it('refuses a save based on an older revision, and accepts one based on the current revision', async () => {
+    await create();
+    const list = await dispatch('sections-list', {});
+    if (!list.ok) throw new Error('list failed');
+    const id = (list.value as Array<{ id: string }>)[0]!.id;
+    const section = await dispatch('section-get', { id });
+    if (!section.ok) throw new Error('get failed');
+    const base = (section.value as { revision: number }).revision;
+    const saved = await dispatch('section-save-content', { id, content: nestedContent(1), baseRevision: base });
+    if (!saved.ok) throw new Error('save failed');
+    const stale = await dispatch('section-save-content', { id, content: nestedContent(2), baseRevision: base });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'stale', message: expect.stringMatching(/changed after this text was loaded/) } });
+    const next = await dispatch('section-save-content', {
+      id,
+      content: nestedContent(2),
+      baseRevision: (saved.value as { revision: number }).revision,
+    });
+    expect(next.ok).toBe(true);
+  });
+});

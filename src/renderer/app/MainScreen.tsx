@@ -82,12 +82,22 @@ export function MainScreen(props: {
     try {
       const section = await api['section-get']({ id });
       if (seq !== loadSeq.current) return;
+      saver.noteLoaded(section.id, section.revision);
       setLiveWords(null);
       setLoaded((prev) => ({ state: 'ready', section, nonce: (prev.state === 'ready' ? prev.nonce : 0) + 1 }));
     } catch (e) {
       if (seq === loadSeq.current) setLoaded({ state: 'error', message: errorMessage(e) });
     }
-  }, []);
+  }, [saver]);
+
+  // A save refused because the section changed elsewhere: show the newer text instead.
+  useEffect(
+    () =>
+      saver.onStale((id) => {
+        if (id === selectedRef.current) void loadSection(id);
+      }),
+    [saver, loadSection],
+  );
 
   const selectSection = useCallback(
     async (id: string, options: { force?: boolean } = {}) => {

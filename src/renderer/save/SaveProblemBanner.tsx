@@ -62,6 +62,8 @@ export function SaveProblemBanner(props: {
       <p>{problem.message}</p>
       {problem.kind === 'assessment-changed' || problem.kind === 'refused' ? (
         <p>Your text is kept in this tab until it is saved.</p>
+      ) : problem.kind === 'stale' ? (
+        <p>The section now shows the newer text. Your change is kept in this tab: download it to copy anything back.</p>
       ) : null}
       {actionError ? <p className="save-problem-error">{actionError}</p> : null}
       {problem.kind !== 'retrying' ? (
@@ -74,6 +76,11 @@ export function SaveProblemBanner(props: {
           <Button className="button button-secondary" onPress={download}>
             Download my text
           </Button>
+          {problem.kind === 'stale' ? (
+            <Button className="button button-secondary" onPress={() => saver.discardHeld()}>
+              Keep the newer text
+            </Button>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -7,8 +7,9 @@ export type { HeldText, SaveProblem, SaveProblemKind, SaveResult, SaveStatus } f
 export class AutoSaver extends SaveQueue {
   constructor() {
     super({
-      save: (id, content) => api['section-save-content']({ id, content }),
-      saveOnUnload: (id, content) => transport?.callOnUnload('section-save-content', { id, content }),
+      save: (id, content, baseRevision) => api['section-save-content']({ id, content, baseRevision }),
+      saveOnUnload: (id, content, baseRevision) =>
+        transport?.callOnUnload('section-save-content', { id, content, baseRevision }),
     });
   }
 }

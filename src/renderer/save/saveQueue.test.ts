@@ -104,3 +104,42 @@ describe('SaveQueue (issue #8: never lose a council’s work)', () => {
     expect(queue.getProblem()).toBeNull();
   });
 });
+
+describe('SaveQueue: stale writes (issue #6)', () => {
+  it('sends the revision the text was based on, follows its own saves, and holds text refused as stale', async () => {
+    const bases: Array<number | undefined> = [];
+    let stored = 4;
+    const backend: SaveBackend = {
+      async save(id, _c, base) {
+        bases.push(base);
+        if (base !== undefined && base !== stored) throw apiError('stale', 'This section was changed after this text was loaded.');
+        stored++;
+        return { id, wordCount: 1, revision: stored, updatedAt: '' };
+      },
+    };
+    const queue = new SaveQueue(backend);
+    const staleFor: string[] = [];
+    queue.onStale((id) => staleFor.push(id));
+    queue.noteLoaded('s1', 4);
+    queue.schedule('s1', () => content('one'));
+    await queue.flush();
+    queue.schedule('s1', () => content('two'));
+    await queue.flush();
+    expect(bases).toEqual([4, 5]);
+    expect(queue.getStatus()).toBe('saved');
+
+    stored = 9; // replace-all, or another tab, moved the section on
+    queue.schedule('s1', () => content('three'));
+    await queue.flush();
+    expect(queue.getStatus()).toBe('blocked');
+    expect(queue.getProblem()?.kind).toBe('stale');
+    expect(staleFor).toEqual(['s1']);
+    expect(queue.heldTexts()[0]?.content).toEqual(content('three'));
+    // Reloaded at the new revision, the next change saves on top of it.
+    queue.noteLoaded('s1', 9);
+    queue.schedule('s1', () => content('four'));
+    await queue.flush();
+    expect(bases.at(-1)).toBe(9);
+    expect(queue.getStatus()).toBe('saved');
+  });
+});

@@ -8,7 +8,7 @@ export type SaveResult = ResultOf<'section-save-content'>;
  * Why text is not in the file yet. 'retrying' goes away by itself (disk full, drive back);
  * the others need the user: the text is held, never dropped, until they act.
  */
-export type SaveProblemKind = 'assessment-changed' | 'section-gone' | 'refused' | 'retrying';
+export type SaveProblemKind = 'assessment-changed' | 'section-gone' | 'refused' | 'stale' | 'retrying';
 export interface SaveProblem {
   kind: SaveProblemKind;
   message: string;
@@ -23,9 +23,9 @@ export interface HeldText {
 
 /** How a save reaches the core; the renderer's api in the app, a stand-in in unit tests. */
 export interface SaveBackend {
-  save(sectionId: string, content: SerializedEditorStateJSON): Promise<SaveResult>;
+  save(sectionId: string, content: SerializedEditorStateJSON, baseRevision?: number): Promise<SaveResult>;
   /** A last write while the page goes away; must not depend on the page staying alive. */
-  saveOnUnload?(sectionId: string, content: SerializedEditorStateJSON): void;
+  saveOnUnload?(sectionId: string, content: SerializedEditorStateJSON, baseRevision?: number): void;
 }
 
 /** Quiet time after the last keystroke before we save. */
@@ -41,6 +41,11 @@ export const NO_ASSESSMENT_MESSAGE =
 const RETRY_SUFFIX = ' Your text is kept here, and saving will start again by itself as soon as it can.';
 
 type ContentThunk = () => SerializedEditorStateJSON;
+/** Queued text, with the revision of the section it was typed on (when known). */
+interface Queued {
+  content: ContentThunk;
+  base: number | undefined;
+}
 
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -59,7 +64,10 @@ function codeOf(error: unknown): string {
  * tab itself deleted.
  */
 export class SaveQueue {
-  private pending = new Map<string, ContentThunk>();
+  private pending = new Map<string, Queued>();
+  /** The stored revision each section's editor text is based on, from loads and saves. */
+  private revisions = new Map<string, number>();
+  private staleListeners = new Set<(sectionId: string) => void>();
   private held = new Map<string, HeldText>();
   private deletedHere = new Set<string>();
   private firstPendingAt = 0;
@@ -100,6 +108,20 @@ export class SaveQueue {
     return () => this.savedListeners.delete(listener);
   }
 
+  /**
+   * A section was (re)loaded into the editor at this revision: what is typed from now on is
+   * based on it, and a save is refused if the stored section has moved on meanwhile.
+   */
+  noteLoaded(sectionId: string, revision: number): void {
+    this.revisions.set(sectionId, revision);
+  }
+
+  /** Called when a save was refused as stale, so the screen can reload the section. */
+  onStale(listener: (sectionId: string) => void): () => void {
+    this.staleListeners.add(listener);
+    return () => this.staleListeners.delete(listener);
+  }
+
   hasPending(): boolean {
     return this.pending.size > 0 || this.loop !== null;
   }
@@ -118,7 +140,7 @@ export class SaveQueue {
     if (this.pending.size === 0) this.firstPendingAt = Date.now();
     // Newer text for a held section replaces the held text and is tried afresh.
     if (this.held.delete(sectionId)) this.emit();
-    this.pending.set(sectionId, content);
+    this.pending.set(sectionId, { content, base: this.revisions.get(sectionId) });
     this.settleStatus(this.loop ? 'saving' : 'pending');
     if (this.retryTimer) return; // a retry is already on its way and will carry this too
     if (this.timer) clearTimeout(this.timer);
@@ -133,12 +155,20 @@ export class SaveQueue {
   /** Try the held text again, e.g. once the user has reopened the assessment. */
   async retryHeld(): Promise<void> {
     for (const [id, held] of this.held) {
-      if (!this.pending.has(id)) this.pending.set(id, () => held.content);
+      // Tried again as a plain save: the user chose to put this text in (e.g. after a reopen).
+      if (!this.pending.has(id)) this.pending.set(id, { content: () => held.content, base: undefined });
     }
     this.held.clear();
     this.retrying = null;
     this.emit();
     await this.flush();
+  }
+
+  /** The user has taken what they need from held text (downloaded it) and lets it go. */
+  discardHeld(): void {
+    this.held.clear();
+    this.setStatus(this.hasPending() ? 'pending' : 'saved');
+    this.emit();
   }
 
   /**
@@ -172,7 +202,7 @@ export class SaveQueue {
   /** The page is going away: send what is queued with requests that outlive the page. */
   flushOnUnload(): void {
     if (!this.backend.saveOnUnload) return;
-    for (const [id, content] of this.pending) this.backend.saveOnUnload(id, content());
+    for (const [id, queued] of this.pending) this.backend.saveOnUnload(id, queued.content(), queued.base);
     this.pending.clear();
   }
 
@@ -182,6 +212,7 @@ export class SaveQueue {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.listeners.clear();
     this.savedListeners.clear();
+    this.staleListeners.clear();
   }
 
   private kick(): Promise<void> {
@@ -197,20 +228,24 @@ export class SaveQueue {
     while (this.pending.size > 0) {
       const next = this.pending.entries().next();
       if (next.done) break;
-      const [id, thunk] = next.value;
+      const [id, queued] = next.value;
       this.pending.delete(id);
       this.settleStatus('saving');
       let content: SerializedEditorStateJSON;
       try {
-        content = thunk();
+        content = queued.content();
       } catch {
         continue; // the editor went away mid-way; its last state was queued earlier
       }
       try {
-        const result = await this.backend.save(id, content);
+        const result = await this.backend.save(id, content, queued.base);
         this.failures = 0;
         this.retrying = null;
         this.deletedHere.delete(id);
+        // Text typed on while this save was in flight continues from the revision it made.
+        if (queued.base === undefined || this.revisions.get(id) === queued.base) this.revisions.set(id, result.revision);
+        const later = this.pending.get(id);
+        if (later && later.base === queued.base) later.base = result.revision;
         for (const listener of this.savedListeners) listener(result);
       } catch (error) {
         const newer = this.pending.has(id);
@@ -220,10 +255,11 @@ export class SaveQueue {
           // Refused for good: hold it (unless newer text is already queued to try instead).
           if (!newer) this.held.set(id, { sectionId: id, content, problem });
           this.emit();
+          if (problem.kind === 'stale') for (const listener of this.staleListeners) listener(id);
           continue;
         }
         // May work later: put it back and try again shortly.
-        if (!newer) this.pending.set(id, () => content);
+        if (!newer) this.pending.set(id, { content: () => content, base: queued.base });
         const message = error instanceof Error && error.message ? error.message : 'Your latest changes could not be saved.';
         this.retrying = { kind: 'retrying', message: message + RETRY_SUFFIX };
         this.failures++;
@@ -253,6 +289,8 @@ export class SaveQueue {
         return { kind: 'assessment-changed', message: NO_ASSESSMENT_MESSAGE };
       case 'not-found':
         return this.deletedHere.has(id) ? 'drop' : { kind: 'section-gone', message: SECTION_GONE_MESSAGE };
+      case 'stale':
+        return { kind: 'stale', message };
       case 'invalid-input':
       case 'not-allowed':
         return { kind: 'refused', message };
