@@ -63,3 +63,48 @@ test('a tab whose assessment was replaced in another tab keeps its text and can 
   await expect(tabB.getByRole('alert').filter({ hasText: 'another tab' })).toBeVisible();
   await expect(tabB.locator('.save-status')).not.toHaveText('Saved');
 });
+
+/**
+ * Issue #6, stale writes: two tabs on the same assessment and section. Tab B's newer text is
+ * never overwritten by tab A's older copy: tab A's save is refused, its editor reloads the
+ * section with B's text, and A's own change is kept for download.
+ */
+test('a save based on an older copy of the section is refused and the editor reloads it', async ({ page, app, context }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Gamma Council', path: join(app.dir, 'Gamma.pcstudio') });
+  await row(page, 'Capacity for improvement').click();
+  await editor(page).click();
+  await page.keyboard.type('Shared start.', { delay: 10 });
+  await waitSaved(page);
+
+  const tabB = await context.newPage();
+  await tabB.goto(app.url);
+  await row(tabB, 'Capacity for improvement').click();
+  await expect(editor(tabB)).toHaveText('Shared start.');
+  await editor(tabB).click();
+  await tabB.keyboard.press('End');
+  await tabB.keyboard.type(' Newer words from tab B.', { delay: 10 });
+  await waitSaved(tabB);
+
+  await page.bringToFront();
+  await editor(page).click();
+  await page.keyboard.press('End');
+  // One change (a paste, say): keys typed while the editor reloads would land in the new copy.
+  await page.keyboard.insertText(' Older copy from tab A.');
+  const problem = page.getByRole('alert').filter({ hasText: 'changed after this text was loaded' });
+  await expect(problem).toBeVisible();
+  await expect(editor(page)).toHaveText('Shared start. Newer words from tab B.');
+  await expect(page.locator('.save-status')).toHaveText('Not saved');
+  const download = page.waitForEvent('download');
+  await problem.getByRole('button', { name: 'Download my text' }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(file, 'utf8')).toContain('Shared start. Older copy from tab A.');
+  await problem.getByRole('button', { name: 'Keep the newer text' }).click();
+  await waitSaved(page);
+
+  // Tab B's text is what the file holds.
+  await tabB.reload();
+  await row(tabB, 'Capacity for improvement').click();
+  await expect(editor(tabB)).toHaveText('Shared start. Newer words from tab B.');
+});
