@@ -105,7 +105,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
 
     'sections-list': async () => current().sections.list(),
     'section-get': async ({ id }) => current().sections.get(id),
-    'section-save-content': async ({ id, content }) => current().sections.saveContent(id, content),
+    'section-save-content': async ({ id, content, baseRevision }) => current().sections.saveContent(id, content, baseRevision),
     'section-add': async ({ parentId, title, index }) => current().sections.add(parentId, title, index),
     'section-rename': async ({ id, title }) => current().sections.rename(id, title),
     'section-move': async ({ id, parentId, index }) => current().sections.move(id, parentId, index),

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract, type Handlers, type ShellHandlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { createDispatcher, INTERNAL_ERROR_MESSAGE, type Dispatch } from './dispatch';
+import { MAX_CONTENT_LENGTH } from '../shared/constants';
+import { CONTENT_TOO_DEEP_MESSAGE, CONTENT_TOO_LARGE_MESSAGE } from '../shared/schemas/lexical';
+import { ASSESSMENT_CHANGED_MESSAGE, createDispatcher, INTERNAL_ERROR_MESSAGE, type Dispatch } from './dispatch';
 import { createCore, type Core } from './index';
 import { makeTempDir } from './testing/testFiles';
 
@@ -129,5 +131,99 @@ describe('createDispatcher', () => {
     const parent = (list.value as Array<{ id: string; depth: number }>)[0]!;
     const added = await dispatch('section-add', { parentId: parent.id, title: '  Our people  ' });
     expect(added).toMatchObject({ ok: true, value: { title: 'Our people' } });
+  });
+});
+
+/** Content nested `levels` deep: quotes inside quotes, as a pasted document might try. */
+function nestedContent(levels: number) {
+  let node: Record<string, unknown> = { type: 'text', version: 1, text: 'deep' };
+  for (let i = 0; i < levels; i++) node = { type: 'quote', version: 1, children: [node] };
+  return { root: { type: 'root', version: 1, children: [node] } };
+}
+
+describe('content limits (issue #8, defect 3)', () => {
+  async function firstSectionId() {
+    await create();
+    const list = await dispatch('sections-list', {});
+    if (!list.ok) throw new Error('list failed');
+    return (list.value as Array<{ id: string }>)[0]!.id;
+  }
+
+  it.each([992, 1000, 20_000])('refuses content nested %i deep with a message that says so, and keeps the old text', async (levels) => {
+    const id = await firstSectionId();
+    const before = await dispatch('section-get', { id });
+    const result = await dispatch('section-save-content', { id, content: nestedContent(levels) });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: CONTENT_TOO_DEEP_MESSAGE } });
+    expect(result.ok || result.error.message).not.toMatch(/saved;/);
+    expect(await dispatch('section-get', { id })).toEqual(before);
+  });
+
+  it('accepts content nested as deep as a real statement goes', async () => {
+    const id = await firstSectionId();
+    expect(await dispatch('section-save-content', { id, content: nestedContent(60) })).toMatchObject({ ok: true });
+  });
+
+  it('refuses content over MAX_CONTENT_LENGTH with a message that says so', async () => {
+    const id = await firstSectionId();
+    const text = 'x'.repeat(MAX_CONTENT_LENGTH);
+    const content = { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }] } };
+    const result = await dispatch('section-save-content', { id, content });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: CONTENT_TOO_LARGE_MESSAGE } });
+  });
+
+  it('never tells the user their work is saved when something unexpected failed', () => {
+    expect(INTERNAL_ERROR_MESSAGE).not.toMatch(/is saved/);
+  });
+});
+
+describe('sessions (issue #8, defect 1)', () => {
+  it('refuses a call meant for an assessment that is no longer the open one, and runs it otherwise', async () => {
+    const guarded = createDispatcher({ ...core.handlers, ...shell }, { currentSessionId: core.sessionId });
+    const first = await guarded('assessment-create', { path: path.join(temp.dir, 'a'), councilName: 'Alpha' });
+    if (!first.ok) throw new Error('create failed');
+    const sessionA = (first.value as { sessionId: string }).sessionId;
+    const list = await guarded('sections-list', {}, { sessionId: sessionA });
+    if (!list.ok) throw new Error('list failed');
+    const id = (list.value as Array<{ id: string }>)[0]!.id;
+
+    // Another tab creates assessment B: tab A's save is refused with its own code, not applied.
+    const second = await guarded('assessment-create', { path: path.join(temp.dir, 'b'), councilName: 'Beta' });
+    expect(second.ok).toBe(true);
+    const content = nestedContent(1);
+    expect(await guarded('section-save-content', { id, content }, { sessionId: sessionA })).toEqual({
+      ok: false,
+      error: { code: 'assessment-changed', message: ASSESSMENT_CHANGED_MESSAGE },
+    });
+    // Reopening A makes a new session; with it the save goes through.
+    const reopened = await guarded('assessment-open', { path: (first.value as { path: string }).path }, { sessionId: sessionA });
+    if (!reopened.ok) throw new Error('reopen failed');
+    const sessionA2 = (reopened.value as { sessionId: string }).sessionId;
+    expect(sessionA2).not.toBe(sessionA);
+    expect(await guarded('section-save-content', { id, content }, { sessionId: sessionA2 })).toMatchObject({ ok: true });
+    // With nothing open, a tab's call is refused the same way.
+    await guarded('assessment-close', {}, { sessionId: sessionA2 });
+    expect(await guarded('sections-list', {}, { sessionId: sessionA2 })).toMatchObject({ ok: false, error: { code: 'assessment-changed' } });
+  });
+});
+
+describe('stale writes (issue #6)', () => {
+  it('refuses a save based on an older revision, and accepts one based on the current revision', async () => {
+    await create();
+    const list = await dispatch('sections-list', {});
+    if (!list.ok) throw new Error('list failed');
+    const id = (list.value as Array<{ id: string }>)[0]!.id;
+    const section = await dispatch('section-get', { id });
+    if (!section.ok) throw new Error('get failed');
+    const base = (section.value as { revision: number }).revision;
+    const saved = await dispatch('section-save-content', { id, content: nestedContent(1), baseRevision: base });
+    if (!saved.ok) throw new Error('save failed');
+    const stale = await dispatch('section-save-content', { id, content: nestedContent(2), baseRevision: base });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'stale', message: expect.stringMatching(/changed after this text was loaded/) } });
+    const next = await dispatch('section-save-content', {
+      id,
+      content: nestedContent(2),
+      baseRevision: (saved.value as { revision: number }).revision,
+    });
+    expect(next.ok).toBe(true);
   });
 });

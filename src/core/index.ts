@@ -14,6 +14,8 @@ export interface CoreOptions {
 
 export interface Core {
   handlers: CoreHandlers;
+  /** The open assessment's session id (AssessmentSummary.sessionId), or null when none is open. */
+  sessionId(): string | null;
   /** Closes the open assessment, if any, folding its WAL back into the file. */
   close(): void;
 }
@@ -23,6 +25,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createCoreHandlers(state, new RecentFiles(options.configDir), new TemplateCatalog(options.configDir));
   return {
     handlers,
+    sessionId: () => state.current?.sessionId ?? null,
     close() {
       const open = state.current;
       state.current = null;

@@ -50,7 +50,12 @@ export const coreContract = {
   'sections-list': { input: none, output: z.array(SectionSummarySchema) },
   'section-get': { input: z.object({ id: SectionIdSchema }), output: SectionSchema },
   'section-save-content': {
-    input: z.object({ id: SectionIdSchema, content: EditorStateSchema }),
+    input: z.object({
+      id: SectionIdSchema,
+      content: EditorStateSchema,
+      /** The section's revision this text was based on; refused as 'stale' when it is older. */
+      baseRevision: z.number().int().nonnegative().optional(),
+    }),
     output: z.object({
       id: SectionIdSchema,
       wordCount: z.number().int(),

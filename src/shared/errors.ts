@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'too-new', // written by a newer version of the app
   'already-exists', // creating over an existing file
   'no-assessment-open', // a call that needs an open assessment, with none open
+  'assessment-changed', // a call for an assessment that is no longer the open one (another tab opened another)
+  'stale', // a save based on an older revision of the section than the stored one
   'invalid-input', // arguments that fail validation
   'not-allowed', // e.g. deleting a fixed section
   'io', // the disk said no (permissions, full disk)

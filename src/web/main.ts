@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { createDispatcher } from '../core/dispatch';
-import type { Handlers } from '../shared/contract';
 import pkg from '../../package.json';
+import { AllowedFolders } from './allowedFolders';
 import { startWebServer } from './server';
-import { createWebShellHandlers } from './shellHandlers';
+import { webDefaultFolder } from './shellHandlers';
+import { createWebHandlers } from './webHandlers';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,6 +30,8 @@ async function main() {
     options: {
       port: { type: 'string', default: process.env.PCS_PORT ?? '0' },
       'static-dir': { type: 'string', default: join(repoRoot, 'out/renderer') },
+      /** Lets browser mode use files in another folder too (remembered for later runs). */
+      'allow-folder': { type: 'string', multiple: true, default: [] },
     },
   });
   const staticDir = resolve(values['static-dir']);
@@ -36,14 +39,19 @@ async function main() {
     console.error(`The app has not been built yet (no ${join(staticDir, 'index.html')}). Run \`npm run web\`, which builds it first.`);
     process.exit(1);
   }
+  const folders = new AllowedFolders(webDefaultFolder(), configDir());
+  for (const folder of values['allow-folder'] ?? []) {
+    if (!existsSync(folder)) {
+      console.error(`There is no folder “${folder}” to allow.`);
+      process.exit(1);
+    }
+    console.log(`Browser mode may now use files in “${folders.add(folder)}”.`);
+  }
   const core = createCore({ configDir: configDir() });
-  const handlers = {
-    ...core.handlers,
-    ...createWebShellHandlers({ version: pkg.version, defaultFolder: process.env.PCS_DEFAULT_FOLDER }),
-  } satisfies Handlers;
+  const handlers = createWebHandlers({ core, version: pkg.version, folders });
   const token = randomBytes(24).toString('base64url');
   const running = await startWebServer({
-    dispatch: createDispatcher(handlers),
+    dispatch: createDispatcher(handlers, { currentSessionId: core.sessionId }),
     staticDir,
     token,
     port: Number(values.port),

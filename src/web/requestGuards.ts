@@ -25,21 +25,39 @@ export function tokenMatches(given: string | string[] | undefined, expected: str
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Reads a request body up to `limit` bytes; rejects with 'too-large' past it. */
+/** Past the limit we still read (and throw away) this much more, so the client can hear our 413. */
+const DRAIN_ALLOWANCE = 64 * 1024 * 1024;
+
+/**
+ * Reads a request body up to `limit` bytes; rejects with 'too-large' past it (at once when the
+ * declared Content-Length is already too large). The rest of a too-large body is read and thrown
+ * away rather than the connection reset, so the client receives the 413 we answer with; only a
+ * body far past the limit has its connection cut.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const giveUp = () => {
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new Error('too-large'));
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) giveUp();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error('too-large'));
-        req.destroy();
+      if (tooLarge) {
+        if (size > limit + DRAIN_ALLOWANCE) req.destroy();
         return;
       }
+      if (size > limit) return giveUp();
       chunks.push(chunk);
     });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (!tooLarge) resolvePromise(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CallContext } from '../core/dispatch';
 import type { Envelope } from '../shared/contract';
 import { MAX_CONTENT_LENGTH } from '../shared/constants';
 import { isAllowedHost, isAllowedOrigin, readBody, tokenMatches } from './requestGuards';
@@ -7,7 +8,7 @@ import { setSecurityHeaders } from './securityHeaders';
 import { resolveStaticPath, sendStaticFile } from './staticFiles';
 
 /** The core's dispatcher: validates and runs one API call. Never throws. */
-export type Dispatch = (method: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
+export type Dispatch = (method: string, rawArgs: unknown, context?: CallContext) => Promise<Envelope<unknown>>;
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -41,18 +42,46 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { ok: false, error: { code: 'not-allowed', message } } satisfies Envelope<never>);
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, method: string) {
+function badRequest(res: ServerResponse, message: string): void {
+  sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message } } satisfies Envelope<never>);
+}
+
+/** The header a tab sends with the session id of the assessment it has open (see CallContext). */
+const SESSION_HEADER = 'x-pcs-session';
+const SESSION_ID = /^[A-Za-z0-9-]{1,100}$/;
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, rawMethod: string) {
   if (req.method !== 'POST') return refuse(res, 405, 'Use POST for API calls.');
   if (!tokenMatches(req.headers['x-pcs-token'], options.token)) {
     return refuse(res, 401, 'This browser tab does not have the key for this session. Open the link printed by `npm run web` again.');
+  }
+  // Every parsing step fails closed with a 400: nothing a request carries may throw past here.
+  let method: string;
+  try {
+    method = decodeURIComponent(rawMethod);
+  } catch {
+    return badRequest(res, 'The address of that request is not valid.');
+  }
+  const session = req.headers[SESSION_HEADER];
+  if (session !== undefined && (typeof session !== 'string' || !SESSION_ID.test(session))) {
+    return badRequest(res, 'That request named its assessment in a way that is not valid.');
   }
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) return refuse(res, 415, 'API calls must send JSON.');
   let body: Buffer;
   try {
     body = await readBody(req, BODY_LIMIT);
-  } catch {
-    return refuse(res, 413, 'That is too much to send in one go.');
+  } catch (error) {
+    if (error instanceof Error && error.message === 'too-large') {
+      return sendJson(res, 413, {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: 'That is too much to send in one go: nothing was saved from it. If it is one section, split it into smaller sections.',
+        },
+      } satisfies Envelope<never>);
+    }
+    return badRequest(res, 'The request did not arrive whole.');
   }
   let args: unknown = {};
   if (body.length > 0) {
@@ -65,7 +94,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: Web
       } satisfies Envelope<never>);
     }
   }
-  const envelope = await options.dispatch(method, args);
+  const envelope = await options.dispatch(method, args, session === undefined ? {} : { sessionId: session });
   sendJson(res, 200, envelope);
 }
 
@@ -73,14 +102,23 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: Web
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   let port = 0;
   const server = createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (error) {
+      // Fail closed: whatever a request did to get here, it gets a 400, never a crashed server.
+      console.error(error);
+      if (!res.headersSent) badRequest(res, 'That request is not valid.');
+      else res.end();
+    }
+  });
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
       return refuse(res, 403, 'Requests from other sites are not allowed.');
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith(API_PREFIX)) {
-      const method = decodeURIComponent(path.slice(API_PREFIX.length));
-      handleApi(req, res, options, method).catch((error: unknown) => {
+      handleApi(req, res, options, path.slice(API_PREFIX.length)).catch((error: unknown) => {
         console.error(error);
         if (!res.headersSent) refuse(res, 500, 'Something went wrong in browser mode.');
       });
@@ -95,7 +133,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       return;
     }
     sendStaticFile(res, file);
-  });
+  };
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

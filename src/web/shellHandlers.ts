@@ -1,15 +1,24 @@
 import { existsSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ShellHandlers } from '../shared/contract';
+
+/**
+ * Where browser mode puts new files and resolves relative paths: PCS_DEFAULT_FOLDER when set,
+ * else the user's Documents folder, else their home folder.
+ */
+export function webDefaultFolder(fromEnv: string | undefined = process.env.PCS_DEFAULT_FOLDER): string {
+  if (fromEnv) return resolve(fromEnv);
+  const documents = join(homedir(), 'Documents');
+  return existsSync(documents) ? documents : homedir();
+}
 
 /**
  * Browser mode's side of the shell methods: there are no native dialogs, so the renderer asks
  * for a path in a text field instead, starting from `defaultFolder`.
  */
 export function createWebShellHandlers(options: { version: string; defaultFolder?: string }): ShellHandlers {
-  const documents = join(homedir(), 'Documents');
-  const defaultFolder = options.defaultFolder ?? (existsSync(documents) ? documents : homedir());
+  const defaultFolder = options.defaultFolder ?? webDefaultFolder();
   return {
     'app-info': async () => ({
       mode: 'web',

@@ -51,7 +51,7 @@ export class AssessmentStore {
     this.touchStatement.run(now);
   }
 
-  summary(filePath: string, schemaVersion: number): AssessmentSummary {
+  summary(filePath: string, schemaVersion: number): Omit<AssessmentSummary, 'sessionId'> {
     const row = this.db.prepare('SELECT * FROM assessment WHERE id = 1').get() as AssessmentRow | undefined;
     if (!row) throw new Error('The assessment row is missing');
     return {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
 import type { Template } from '../../shared/schemas/template';
 import { SectionService } from '../sections/sectionService';
@@ -12,6 +13,8 @@ export class OpenAssessment {
   readonly store: AssessmentStore;
   readonly sections: SectionService;
   readonly search: StatementSearch;
+  /** This opening of the file; see AssessmentSummary.sessionId. */
+  readonly sessionId = randomUUID();
 
   private constructor(readonly file: AssessmentDatabase) {
     this.store = new AssessmentStore(file.db);
@@ -54,7 +57,7 @@ export class OpenAssessment {
   }
 
   summary(): AssessmentSummary {
-    return this.store.summary(this.file.filePath, this.file.schemaVersion);
+    return { ...this.store.summary(this.file.filePath, this.file.schemaVersion), sessionId: this.sessionId };
   }
 
   close(): void {

@@ -56,6 +56,9 @@ const SUMMARY_COLUMNS =
   'id, parent_id, position, kind, template_key, title, fixed, word_count, word_target, revision, updated_at, deleted_at, deleted_with';
 
 export const SECTION_NOT_FOUND = 'That section no longer exists. It may have been deleted.';
+/** A save based on an older revision than the stored one would overwrite newer text. */
+export const STALE_SECTION_MESSAGE =
+  'This section was changed after this text was loaded (by replace-all, a restore, or another tab), so your latest change was not saved over it.';
 
 function toSummary(row: SectionRow, depth: number): SectionSummary {
   return {
@@ -173,6 +176,8 @@ export class SectionService {
   saveContent(
     id: string,
     content: SerializedEditorStateJSON,
+    /** The revision the editor's text was based on; a save based on an older one is refused. */
+    baseRevision?: number,
   ): { id: string; wordCount: number; revision: number; updatedAt: string } {
     // The dispatcher has already checked this; checked again because the CLI and other
     // in-process callers reach this without the bridge. It is cheap next to the write.
@@ -182,6 +187,10 @@ export class SectionService {
     const now = nowIso();
     const json = JSON.stringify(content);
     return this.db.transaction(() => {
+      if (baseRevision !== undefined) {
+        const row = this.statements.rowById.get(id) as { revision: number; deleted_at: string | null } | undefined;
+        if (row && row.deleted_at === null && row.revision !== baseRevision) throw new AppError('stale', STALE_SECTION_MESSAGE);
+      }
       const saved = this.statements.saveContent.get(json, plainText, wordCount, now, id);
       if (!saved) throw new AppError('not-found', SECTION_NOT_FOUND);
       this.assessment.touch(now);

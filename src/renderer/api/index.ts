@@ -5,12 +5,37 @@ import { electronTransport, takeWebToken, webTransport, type Transport } from '.
 export { ApiError, errorMessage } from './ApiError';
 export type { Transport } from './transport';
 
+/** Calls whose answer says which assessment this tab now has open. */
+const CHOOSES_SESSION: ReadonlySet<MethodName> = new Set<MethodName>(['assessment-create', 'assessment-open']);
+
+/** Keeps the transport's session in step with the assessment this tab has open. */
+function followSession(transport: Transport, method: MethodName, value: unknown, hadSession: { current: boolean }) {
+  const sessionOf = (v: unknown) => (v as { sessionId?: string } | null)?.sessionId ?? null;
+  if (CHOOSES_SESSION.has(method) || (method === 'assessment-current' && !hadSession.current)) {
+    // 'assessment-current' adopts the open assessment only when this tab has none (start-up):
+    // adopting later would quietly turn this tab's work towards another tab's assessment.
+    const sessionId = sessionOf(value);
+    transport.setSession(sessionId);
+    hadSession.current = sessionId !== null;
+  } else if (method === 'assessment-close') {
+    transport.setSession(null);
+    hadSession.current = false;
+  }
+}
+
 /** Builds the typed `Api` from the contract's method names over whichever transport we have. */
 export function createApi(transport: Transport): Api {
   const api: Partial<Record<MethodName, (args: unknown) => Promise<unknown>>> = {};
+  const hadSession = { current: false };
   for (const method of Object.keys(contract) as MethodName[]) {
     api[method] = async (args: unknown) => {
       const envelope = await transport.call(method, args ?? {});
+      if (!envelope.ok && method === 'assessment-close' && envelope.error.code === 'assessment-changed') {
+        // Another tab already closed this tab's assessment: closing it here is done.
+        followSession(transport, method, null, hadSession);
+        return { ok: true };
+      }
+      if (envelope.ok) followSession(transport, method, envelope.value, hadSession);
       if (envelope.ok) return envelope.value;
       throw new ApiError(envelope.error.code, envelope.error.message);
     };

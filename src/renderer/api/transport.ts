@@ -10,6 +10,12 @@ export interface Transport {
    */
   callOnUnload(method: string, args: unknown): void;
   onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
+  /**
+   * The session of the assessment this tab has open (AssessmentSummary.sessionId), sent with
+   * every call so that a call meant for an assessment another tab has since replaced is refused
+   * ('assessment-changed') rather than applied to whatever is open now.
+   */
+  setSession(sessionId: string | null): void;
 }
 
 const TOKEN_KEY = 'pcs-token';
@@ -46,14 +52,21 @@ export function electronTransport(bridge: NonNullable<Window['pcs']>): Transport
       void bridge.invoke(method, args);
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    // The desktop app has one window per core, so no other window can replace its assessment.
+    setSession: () => undefined,
   };
 }
 
 export function webTransport(token: string): Transport {
+  let session: string | null = null;
   const request = (method: string, args: unknown, keepalive: boolean) =>
     fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-PCS-Token': token },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-PCS-Token': token,
+        ...(session ? { 'X-PCS-Session': session } : {}),
+      },
       body: JSON.stringify(args ?? {}),
       keepalive,
       cache: 'no-store',
@@ -78,5 +91,8 @@ export function webTransport(token: string): Transport {
       void request(method, args, true).catch(() => undefined);
     },
     onMenuCommand: () => () => undefined,
+    setSession: (sessionId) => {
+      session = sessionId;
+    },
   };
 }

@@ -56,13 +56,18 @@ function Studio() {
   // The last chance to write what is queued: the window is closing or being reloaded.
   useEffect(() => {
     const onHide = () => saver.flushOnUnload();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      saver.flushOnUnload();
+      // Text the file refused lives only in this page: ask before it goes.
+      if (saver.hasHeld()) event.preventDefault();
+    };
     const onBlur = () => void saver.flush();
     window.addEventListener('pagehide', onHide);
-    window.addEventListener('beforeunload', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
     window.addEventListener('blur', onBlur);
     return () => {
       window.removeEventListener('pagehide', onHide);
-      window.removeEventListener('beforeunload', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('blur', onBlur);
     };
   }, [saver]);

@@ -82,12 +82,22 @@ export function MainScreen(props: {
     try {
       const section = await api['section-get']({ id });
       if (seq !== loadSeq.current) return;
+      saver.noteLoaded(section.id, section.revision);
       setLiveWords(null);
       setLoaded((prev) => ({ state: 'ready', section, nonce: (prev.state === 'ready' ? prev.nonce : 0) + 1 }));
     } catch (e) {
       if (seq === loadSeq.current) setLoaded({ state: 'error', message: errorMessage(e) });
     }
-  }, []);
+  }, [saver]);
+
+  // A save refused because the section changed elsewhere: show the newer text instead.
+  useEffect(
+    () =>
+      saver.onStale((id) => {
+        if (id === selectedRef.current) void loadSection(id);
+      }),
+    [saver, loadSection],
+  );
 
   const selectSection = useCallback(
     async (id: string, options: { force?: boolean } = {}) => {
@@ -185,6 +195,7 @@ export function MainScreen(props: {
     await saver.flush();
     try {
       const result = await api['section-delete']({ id: section.id });
+      saver.sectionsDeleted(result.deletedIds);
       const wasSelected = selectedRef.current !== null && result.deletedIds.includes(selectedRef.current);
       deletedStack.current.push({ id: section.id, title: section.title, wasSelected });
       const list = await refreshList();
@@ -326,6 +337,8 @@ export function MainScreen(props: {
           onWordCount={setLiveWords}
           onRetry={selectedId ? () => void loadSection(selectedId) : null}
           status={{ sectionWords: currentWords, sectionTarget, totalWords, totalTarget: summary.wordTarget }}
+          fileName={summary.fileName}
+          onReopen={async () => props.onSummaryChange(await api['assessment-open']({ path: summary.path }))}
         />
         {guidanceShown ? (
           <GuidancePanel

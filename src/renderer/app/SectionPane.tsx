@@ -4,6 +4,7 @@ import type { Section } from '../../shared/schemas/section';
 import { SectionEditor } from '../editor/SectionEditor';
 import type { FindTarget } from '../editor/plugins/FindHighlightPlugin';
 import type { AutoSaver } from '../save/autosave';
+import { SaveProblemBanner } from '../save/SaveProblemBanner';
 import { ErrorMessage } from '../ui/Dialog';
 import { StatusBar } from './StatusBar';
 
@@ -22,6 +23,9 @@ export function SectionPane(props: {
   /** Offered when the section could not be loaded. */
   onRetry: (() => void) | null;
   status: Omit<ComponentProps<typeof StatusBar>, 'saver'>;
+  /** For the unsaved-text banner: the file's name and how to reopen it here. */
+  fileName: string;
+  onReopen(): Promise<void>;
 }) {
   const { loaded } = props;
   return (
@@ -48,6 +52,7 @@ export function SectionPane(props: {
           Opening section…
         </div>
       )}
+      <SaveProblemBanner saver={props.saver} fileName={props.fileName} onReopen={props.onReopen} />
       <StatusBar saver={props.saver} {...props.status} />
     </main>
   );

@@ -16,11 +16,14 @@ export function StatusBar(props: {
   const [saveStatus, setSaveStatus] = useState<SaveStatus>(saver.getStatus());
   useEffect(() => saver.subscribe(setSaveStatus), [saver]);
   const saveLabel =
-    saveStatus === 'error'
-      ? 'Couldn’t save — retrying'
-      : saveStatus === 'saving' || saveStatus === 'pending'
-        ? 'Saving…'
-        : 'Saved';
+    saveStatus === 'blocked'
+      ? 'Not saved'
+      : saveStatus === 'error'
+        ? 'Not saved yet — retrying'
+        : saveStatus === 'saving' || saveStatus === 'pending'
+          ? 'Saving…'
+          : 'Saved';
+  const problem = saveStatus === 'error' || saveStatus === 'blocked';
   return (
     <footer className="status-bar">
       <WordsStatus words={props.sectionWords} target={props.sectionTarget} where="in this section" />
@@ -30,12 +33,12 @@ export function StatusBar(props: {
       <WordsStatus words={props.totalWords} target={props.totalTarget} where="in the statement" />
       <span className="spacer" />
       <span
-        className={`save-status save-${saveStatus}`}
+        className={`save-status save-${problem ? 'error' : saveStatus}`}
         role="status"
         aria-live="polite"
-        title={saveStatus === 'error' ? saver.getLastError() : 'Your changes are saved automatically'}
+        title={problem ? saver.getLastError() : 'Your changes are saved automatically'}
       >
-        {saveStatus === 'error' ? <Icon name="warning" size={14} /> : saveStatus === 'saved' ? <Icon name="check" size={14} /> : null}
+        {problem ? <Icon name="warning" size={14} /> : saveStatus === 'saved' ? <Icon name="check" size={14} /> : null}
         {saveLabel}
       </span>
     </footer>

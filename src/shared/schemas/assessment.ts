@@ -58,6 +58,11 @@ export const AssessmentSummarySchema = z.object({
   lastSectionId: z.string().nullable(),
   /** The word target for the whole statement, from the template unless changed; null for none. */
   wordTarget: z.number().int().positive().nullable(),
+  /**
+   * Made fresh each time the file is opened. A browser tab sends it with every call, so a call
+   * meant for an assessment that another tab has since replaced is refused, never misapplied.
+   */
+  sessionId: z.string(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CONTENT_LENGTH } from '../constants';
 
 /**
  * Lexical's serialised editor state, as saved in the file. We check the shape that every
@@ -24,7 +25,39 @@ export const SerializedNodeSchema: z.ZodType<SerializedNode> = z.lazy(() =>
     .passthrough(),
 ) as z.ZodType<SerializedNode>;
 
-export const EditorStateSchema = z.object({
+/**
+ * How deeply a section's content may nest: lists, quotes and tables inside one another. Far beyond
+ * any real statement, and well inside what every recursive consumer (zod, word counts, search,
+ * `pcs check`, replace-all, the exporter) can walk without running out of stack.
+ */
+export const MAX_CONTENT_DEPTH = 100;
+
+/** Each level of content is a node object and its `children` array. */
+const MAX_JSON_NESTING = MAX_CONTENT_DEPTH * 2 + 2;
+
+export const CONTENT_TOO_DEEP_MESSAGE = `This section has lists, quotes or tables inside one another more than ${MAX_CONTENT_DEPTH} levels deep, which is too deep to save. Nothing was saved from this change: undo it, or flatten the nesting, and it will save again.`;
+export const CONTENT_TOO_LARGE_MESSAGE = `This section is too large to save (more than ${(MAX_CONTENT_LENGTH / 1_000_000).toLocaleString('en-GB')} million characters with its formatting). Nothing was saved from this change: split the section into smaller ones, and it will save again.`;
+
+/**
+ * Checks nesting and size without recursion, so that content nested thousands deep gets a
+ * clear refusal instead of overflowing the stack of whatever walks it next.
+ */
+export function contentLimitProblem(value: unknown): string | null {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const { value: next, depth } = stack.pop()!;
+    if (next === null || typeof next !== 'object') continue;
+    if (depth > MAX_JSON_NESTING) return CONTENT_TOO_DEEP_MESSAGE;
+    for (const child of Array.isArray(next) ? next : Object.values(next)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  // Safe to serialise now that the depth is bounded; this is the size that would be stored.
+  if (JSON.stringify(value).length > MAX_CONTENT_LENGTH) return CONTENT_TOO_LARGE_MESSAGE;
+  return null;
+}
+
+const EditorStateShape = z.object({
   root: z
     .object({
       type: z.literal('root'),
@@ -33,7 +66,17 @@ export const EditorStateSchema = z.object({
     })
     .passthrough(),
 });
-export type SerializedEditorStateJSON = z.infer<typeof EditorStateSchema>;
+type EditorStateShapeType = z.infer<typeof EditorStateShape>;
+
+/** The limits first (a failure stops the pipe), then the shape. */
+export const EditorStateSchema = z
+  .unknown()
+  .check((ctx) => {
+    const problem = contentLimitProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  })
+  .pipe(EditorStateShape) as unknown as z.ZodType<EditorStateShapeType, EditorStateShapeType>;
+export type SerializedEditorStateJSON = EditorStateShapeType;
 
 /** An empty document: one empty paragraph, as Lexical makes. */
 export function emptyEditorState(): SerializedEditorStateJSON {
