@@ -7,7 +7,7 @@ import { binder, createAssessment, editor, openCreateDialog, row, rowAction, wai
 
 const childTitles = (page: Page, parent: string) =>
   page.evaluate((parentTitle) => {
-    const rows = [...document.querySelectorAll<HTMLElement>('.binder [role="row"]')];
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('.binder [role="row"]'));
     const at = rows.findIndex((r) => r.querySelector('.binder-title')?.textContent === parentTitle);
     const level = Number(rows[at]!.getAttribute('aria-level'));
     const out: string[] = [];
