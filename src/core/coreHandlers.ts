@@ -111,6 +111,8 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     'section-move': async ({ id, parentId, index }) => current().sections.move(id, parentId, index),
     'section-delete': async ({ id }) => current().sections.delete(id),
     'section-restore': async ({ id }) => current().sections.restore(id),
+    'sections-deleted-list': async () => current().sections.deletedList(),
+    'sections-bin-empty': async () => current().sections.emptyBin(),
     'section-set-word-target': async ({ id, wordTarget }) => current().sections.setWordTarget(id, wordTarget),
     'focus-area-add': async ({ title }) => current().sections.addFocusArea(title),
 

@@ -10,6 +10,7 @@ import { EditorStateSchema } from './schemas/lexical';
 import { WordTargetSchema } from './schemas/assessment';
 import { TemplateInfoSchema, TemplateListSchema } from './schemas/template';
 import {
+  DeletedSectionSchema,
   SectionIdSchema,
   SectionSchema,
   SectionSummarySchema,
@@ -91,6 +92,10 @@ export const coreContract = {
     output: z.object({ id: SectionIdSchema, deletedIds: z.array(SectionIdSchema) }),
   },
   'section-restore': { input: z.object({ id: SectionIdSchema }), output: z.array(SectionSummarySchema) },
+  /** What is in the bin ("Recently deleted"), newest first; each can be restored until the bin is emptied. */
+  'sections-deleted-list': { input: none, output: z.array(DeletedSectionSchema) },
+  /** Removes everything in the bin for good, leaving no trace of its text in the file. */
+  'sections-bin-empty': { input: none, output: z.object({ removed: z.number().int().nonnegative() }) },
 
   'section-set-word-target': {
     input: z.object({ id: SectionIdSchema, wordTarget: WordTargetSchema }),

@@ -56,7 +56,9 @@ test('word targets, statement details and focus areas, kept after a reload, then
   await expect(dialog.getByLabel('Council name')).toHaveValue('Targetham Council');
   await expect(dialog.getByLabel('Word target for the whole statement')).toHaveValue('30000');
   await dialog.getByLabel('Word target for the whole statement').fill('14');
-  await dialog.getByLabel(/Date of the visit/).fill('2026-03-12');
+  // A react-aria date field: day, month and year segments, typed in that order.
+  await dialog.getByRole('spinbutton', { name: /^day/ }).click();
+  await page.keyboard.type('12032026');
   await dialog.getByRole('button', { name: 'Save details' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('banner')).toContainText('Visit 12 March 2026');

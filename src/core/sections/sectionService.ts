@@ -11,6 +11,7 @@ import {
 } from '../../shared/schemas/lexical';
 import {
   SectionGuidanceSchema,
+  type DeletedSection,
   type Section,
   type SectionGuidance,
   type SectionKind,
@@ -20,7 +21,7 @@ import { WordTargetSchema } from '../../shared/schemas/assessment';
 import type { OutlineSection } from '../templates/templateFromAssessment';
 import type { AssessmentStore } from '../assessment/assessmentStore';
 import { nowIso } from '../time';
-import { binderOrder, buildTree, depthOf, heightOf, subtreeIds, type Tree } from './sectionTree';
+import { binderOrder, buildTree, depthOf, heightOf, subtreeIds, subtreeWords, type Tree } from './sectionTree';
 
 /**
  * The binder: the statement's sections as a tree, with content.
@@ -60,7 +61,7 @@ export const SECTION_NOT_FOUND = 'That section no longer exists. It may have bee
 export const STALE_SECTION_MESSAGE =
   'This section was changed after this text was loaded (by replace-all, a restore, or another tab), so your latest change was not saved over it.';
 
-function toSummary(row: SectionRow, depth: number): SectionSummary {
+function toSummary(row: SectionRow, depth: number, totalWordCount: number): SectionSummary {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -71,6 +72,7 @@ function toSummary(row: SectionRow, depth: number): SectionSummary {
     title: row.title,
     fixed: row.fixed === 1,
     wordCount: row.word_count,
+    totalWordCount,
     wordTarget: row.word_target,
     updatedAt: row.updated_at,
   };
@@ -153,11 +155,20 @@ export class SectionService {
 
   private summaryOf(id: string): SectionSummary {
     const tree = this.liveTree();
-    return toSummary(this.requireLive(tree, id), depthOf(tree, id));
+    return toSummary(this.requireLive(tree, id), depthOf(tree, id), subtreeWords(tree, id));
   }
 
   list(): SectionSummary[] {
-    return binderOrder(this.liveTree()).map(({ node, depth }) => toSummary(node, depth));
+    const tree = this.liveTree();
+    const totals = new Map<string, number>();
+    // Children come after their parent in binder order, so walking it backwards totals each
+    // section's subsections before the section itself.
+    const ordered = binderOrder(tree);
+    for (const { node } of [...ordered].reverse()) {
+      const below = tree.childrenOf(node.id).reduce((sum, child) => sum + (totals.get(child.id) ?? 0), 0);
+      totals.set(node.id, node.word_count + below);
+    }
+    return ordered.map(({ node, depth }) => toSummary(node, depth, totals.get(node.id) ?? node.word_count));
   }
 
   get(id: string): Section {
@@ -165,7 +176,7 @@ export class SectionService {
     if (!row) throw new AppError('not-found', SECTION_NOT_FOUND);
     const tree = this.liveTree();
     return {
-      ...toSummary(row, depthOf(tree, id)),
+      ...toSummary(row, depthOf(tree, id), subtreeWords(tree, id)),
       guidance: parseGuidance(row.guidance_json),
       content: JSON.parse(row.content_json) as SerializedEditorStateJSON,
       revision: row.revision,
@@ -429,5 +440,46 @@ export class SectionService {
       this.assessment.touch(now);
       return this.list();
     })();
+  }
+
+  /** The bin ("Recently deleted"): each section deleted on its own, newest first, with what went with it. */
+  deletedList(): DeletedSection[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.title, d.deleted_at, p.title AS parent_title,
+                (SELECT count(*) FROM sections s WHERE s.deleted_with = d.id AND s.id <> d.id) AS subsections,
+                (SELECT coalesce(sum(s.word_count), 0) FROM sections s WHERE s.deleted_with = d.id) AS words
+         FROM sections d LEFT JOIN sections p ON p.id = d.parent_id
+         WHERE d.deleted_at IS NOT NULL AND d.deleted_with = d.id
+         ORDER BY d.deleted_at DESC, d.rowid DESC`,
+      )
+      .all() as Array<{ id: string; title: string; deleted_at: string; parent_title: string | null; subsections: number; words: number }>;
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      parentTitle: row.parent_title,
+      deletedAt: row.deleted_at,
+      subsectionCount: row.subsections,
+      wordCount: row.words,
+    }));
+  }
+
+  /**
+   * Empties the bin for good. The file is mailed to peers, so deleted text must not linger in it:
+   * the full-text index is rebuilt from what is left (FTS5 keeps old terms in its segments until
+   * then), freed pages are zeroed (secure_delete), VACUUM rewrites the file from the live rows
+   * only, and the WAL is checkpointed and truncated so no copy waits there either.
+   */
+  emptyBin(): { removed: number } {
+    const removed = this.db.transaction(() => {
+      const result = this.db.prepare('DELETE FROM sections WHERE deleted_at IS NOT NULL').run();
+      this.db.prepare("INSERT INTO sections_fts (sections_fts) VALUES ('rebuild')").run();
+      if (result.changes > 0) this.assessment.touch(nowIso());
+      return result.changes;
+    })();
+    this.db.pragma('secure_delete = ON');
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return { removed };
   }
 }

@@ -62,3 +62,8 @@ export function heightOf<T extends TreeNode>(tree: Tree<T>, id: string): number 
   const children = tree.childrenOf(id);
   return children.length === 0 ? 0 : 1 + Math.max(...children.map((child) => heightOf(tree, child.id)));
 }
+
+/** Words in a section and everything under it. */
+export function subtreeWords<T extends TreeNode & { word_count: number }>(tree: Tree<T>, id: string): number {
+  return subtreeIds(tree, id).reduce((sum, sid) => sum + (tree.byId.get(sid)?.word_count ?? 0), 0);
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Input, Label, Text, TextField } from 'react-aria-components';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import { api } from '../api';
+import { VisitDateField } from './VisitDateField';
 import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { kindLabel } from './format';
 import { parseWordTarget } from './wordTargetInput';
@@ -63,18 +64,7 @@ export function AssessmentDetailsDialog(props: {
         <Label>Council name</Label>
         <Input className="input" />
       </TextField>
-      <div className="field">
-        <label htmlFor="details-visit-date">
-          Date of the visit <span className="optional">(optional)</span>
-        </label>
-        <input
-          id="details-visit-date"
-          className="input input-date"
-          type="date"
-          value={visitDate}
-          onChange={(e) => setVisitDate(e.target.value)}
-        />
-      </div>
+      <VisitDateField value={visitDate} onChange={setVisitDate} />
       <TextField className="field" value={target} onChange={setTarget} inputMode="numeric">
         <Label>Word target for the whole statement</Label>
         <Input className="input input-narrow" placeholder="No target" />

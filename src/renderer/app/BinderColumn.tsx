@@ -1,27 +1,34 @@
-import type { ComponentProps } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { Button } from 'react-aria-components';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { Binder } from '../binder/Binder';
-import { describeWords, formatWords, targetStatus } from '../binder/tree';
+import { RecentlyDeletedDialog } from '../binder/RecentlyDeletedDialog';
+import { canHaveChildren, describeWords, formatWords, targetStatus } from '../binder/tree';
 import { ErrorMessage } from '../ui/Dialog';
 import { Icon } from '../ui/Icons';
 import { TargetMark } from '../ui/TargetMark';
 
 /**
- * The left-hand column: the statement's total against its target, the binder, and the buttons
- * that add a subsection (to the selected section, or its parent) and a focus area.
+ * The left-hand column: the statement's total against its target, the binder, the buttons that
+ * add a section below the selected one or a subsection inside it (said plainly, so nobody nests
+ * a level by accident), a focus area, and "Recently deleted" (the bin).
  */
 export function BinderColumn(props: {
   binder: ComponentProps<typeof Binder>;
   totalWords: number;
   wordTarget: number | null;
   listError: string | null;
-  /** Where "Add subsection" adds: null when nothing that can have children is selected. */
-  addParent: SectionSummary | null;
-  onAddSubsection(parent: SectionSummary): void;
+  selected: SectionSummary | null;
+  /** Adds a subsection inside `parent`: at the end, or just below `after`. */
+  onAdd(parent: SectionSummary, after?: SectionSummary): void;
   onAddFocusArea(): void;
+  onRestoreFromBin(id: string, title: string): Promise<void>;
 }) {
-  const { totalWords, wordTarget, addParent } = props;
+  const { totalWords, wordTarget, selected } = props;
+  const [binOpen, setBinOpen] = useState(false);
+  const parent = selected?.parentId ? props.binder.sections.find((s) => s.id === selected.parentId) : undefined;
+  const below = selected && parent ? { parent, after: selected } : null;
+  const inside = selected && canHaveChildren(selected) ? selected : null;
   const totalStatus = targetStatus(totalWords, wordTarget);
   return (
     <nav className="sidebar" aria-labelledby="binder-heading">
@@ -49,23 +56,41 @@ export function BinderColumn(props: {
       <div className="sidebar-foot">
         <Button
           className="button button-secondary button-block"
-          isDisabled={!addParent}
-          aria-describedby="add-hint"
-          onPress={() => addParent && props.onAddSubsection(addParent)}
+          isDisabled={!below}
+          aria-describedby={below ? 'add-below-hint' : undefined}
+          onPress={() => below && props.onAdd(below.parent, below.after)}
         >
           <Icon name="plus" size={16} />
-          Add subsection
+          Add section below
         </Button>
-        {addParent ? (
-          <span className="add-hint" id="add-hint">
-            in “{addParent.title}”
+        {below ? (
+          <span className="add-hint" id="add-below-hint">
+            after “{below.after.title}”, in “{below.parent.title}”
+          </span>
+        ) : null}
+        <Button
+          className="button button-secondary button-block button-add-inside"
+          isDisabled={!inside}
+          aria-describedby={inside ? 'add-inside-hint' : undefined}
+          onPress={() => inside && props.onAdd(inside)}
+        >
+          <Icon name="plus" size={16} />
+          Add subsection inside
+        </Button>
+        {inside ? (
+          <span className="add-hint" id="add-inside-hint">
+            a level down, inside “{inside.title}”
           </span>
         ) : null}
         <Button className="button button-quiet button-block button-focus-area" onPress={props.onAddFocusArea}>
           <Icon name="plus" size={16} />
           Add focus area
         </Button>
+        <Button className="button button-quiet button-block" onPress={() => setBinOpen(true)}>
+          Recently deleted…
+        </Button>
       </div>
+      <RecentlyDeletedDialog isOpen={binOpen} onClose={() => setBinOpen(false)} onRestore={props.onRestoreFromBin} />
     </nav>
   );
 }

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { TemplateList } from '../../shared/schemas/template';
 import { api, errorMessage } from '../api';
+import { VisitDateField } from './VisitDateField';
 import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { joinPath, kindLabel, suggestedFileName } from './format';
 import { TemplateProblems } from './TemplateProblems';
@@ -142,18 +143,7 @@ export function CreateDialog(props: {
         </p>
       ) : null}
       {templates ? <TemplateProblems problems={templates.problems} /> : null}
-      <div className="field">
-        <label htmlFor="visit-date">
-          Date of the visit <span className="optional">(optional)</span>
-        </label>
-        <input
-          id="visit-date"
-          className="input input-date"
-          type="date"
-          value={visitDate}
-          onChange={(e) => setVisitDate(e.target.value)}
-        />
-      </div>
+      <VisitDateField value={visitDate} onChange={setVisitDate} />
       {props.appInfo.nativeDialogs ? (
         <div className="field">
           <span className="label" id="save-where-label">

@@ -4,7 +4,8 @@ import type { AppInfo, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
-import { canHaveChildren, flatten, buildTree, type MovePlan } from '../binder/tree';
+import { flatten, buildTree } from '../binder/tree';
+import { useBinderCommands } from '../binder/useBinderCommands';
 import { EDITOR_ID } from '../editor/SectionEditor';
 import { FindPanel, type FindQuery } from '../find/FindPanel';
 import { useFindPanel } from '../find/useFindPanel';
@@ -45,7 +46,6 @@ export function MainScreen(props: {
   const [guidanceOpen, setGuidanceOpen] = useState(readGuidanceOpen);
   const find = useFindPanel(props.findRequest);
   const [findRefresh, setFindRefresh] = useState(0);
-  const deletedStack = useRef<{ id: string; title: string; wasSelected: boolean }[]>([]);
   const loadSeq = useRef(0);
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selectedId;
@@ -141,93 +141,19 @@ export function MainScreen(props: {
   const currentWords =
     liveWords ?? (loaded.state === 'ready' ? (sections.find((s) => s.id === loaded.section.id)?.wordCount ?? 0) : 0);
 
-  // --- binder actions ---
-  const addSection = async (parent: SectionSummary, title: string) => {
-    const created = await api['section-add']({ parentId: parent.id, title });
-    await refreshList();
-    setExpanded((prev) => new Set([...prev, parent.id]));
-    await selectSection(created.id);
-    toasts.show({ message: `Added “${created.title}”.` });
-  };
-
-  const addFocusArea = async (title: string) => {
-    const created = await api['focus-area-add']({ title });
-    await refreshList();
-    await selectSection(created.id);
-    toasts.show({ message: `Added the focus area “${created.title}”.` });
-  };
-
-  const setWordTarget = (updated: SectionSummary) => {
-    setSections((list) => list.map((s) => (s.id === updated.id ? { ...s, wordTarget: updated.wordTarget } : s)));
-    toasts.show({
-      message: updated.wordTarget
-        ? `Word target for “${updated.title}”: ${updated.wordTarget.toLocaleString('en-GB')} words.`
-        : `Removed the word target for “${updated.title}”.`,
-      timeout: 3000,
-    });
-  };
-
-  const renameSection = async (section: SectionSummary, title: string) => {
-    const renamed = await api['section-rename']({ id: section.id, title });
-    setSections((list) => list.map((s) => (s.id === renamed.id ? { ...s, title: renamed.title } : s)));
-    if (loaded.state === 'ready' && loaded.section.id === section.id) {
-      setLoaded({ ...loaded, section: { ...loaded.section, title: renamed.title } });
-    }
-  };
-
-  const undoDelete = useCallback((): boolean => {
-    const last = deletedStack.current.pop();
-    if (!last) return false;
-    (async () => {
-      try {
-        const list = await api['section-restore']({ id: last.id });
-        setSections(list);
-        toasts.show({ message: `Restored “${last.title}”.` });
-        if (last.wasSelected) await selectSection(last.id);
-      } catch (e) {
-        toasts.show({ message: errorMessage(e), tone: 'error' });
-      }
-    })();
-    return true;
-  }, [selectSection, toasts]);
-
-  const deleteSection = async (section: SectionSummary) => {
-    await saver.flush();
-    try {
-      const result = await api['section-delete']({ id: section.id });
-      saver.sectionsDeleted(result.deletedIds);
-      const wasSelected = selectedRef.current !== null && result.deletedIds.includes(selectedRef.current);
-      deletedStack.current.push({ id: section.id, title: section.title, wasSelected });
-      const list = await refreshList();
-      if (wasSelected && list) {
-        const parent = section.parentId ?? flatten(buildTree(list))[0]?.id;
-        if (parent) await selectSection(parent);
-      }
-      toasts.show({
-        message: `Deleted “${section.title}”.`,
-        action: { label: 'Undo', onAction: () => void undoDelete() },
-      });
-    } catch (e) {
-      toasts.show({ message: errorMessage(e), tone: 'error' });
-    }
-  };
-
-  const moveSection = async (section: SectionSummary, plan: MovePlan) => {
-    try {
-      const list = await api['section-move']({ id: section.id, parentId: plan.parentId, index: plan.index });
-      setSections(list);
-      const parentId = plan.parentId;
-      if (parentId === null) {
-        toasts.show({ message: `Moved the focus area “${section.title}”.`, timeout: 3000 });
-        return;
-      }
-      setExpanded((prev) => new Set([...prev, parentId]));
-      const parentTitle = list.find((s) => s.id === parentId)?.title ?? '';
-      toasts.show({ message: `Moved “${section.title}” to position ${plan.index + 1} in “${parentTitle}”.`, timeout: 3000 });
-    } catch (e) {
-      toasts.show({ message: errorMessage(e), tone: 'error' });
-    }
-  };
+  // --- binder actions, each undoable (Ctrl+Z in the binder) ---
+  const binderCommands = useBinderCommands({
+    refreshList,
+    selectSection: (id) => selectSection(id),
+    selectedRef,
+    flush: () => saver.flush(),
+    onDeleted: (ids) => saver.sectionsDeleted(ids),
+    expand: (id) => setExpanded((prev) => (prev.has(id) ? prev : new Set([...prev, id]))),
+    onRenamed: (renamed) =>
+      setLoaded((prev) =>
+        prev.state === 'ready' && prev.section.id === renamed.id ? { ...prev, section: { ...prev.section, title: renamed.title } } : prev,
+      ),
+  });
 
   // The dialogs the Electron menu and the File menu both open.
   const openScreenDialog = (command: ScreenMenuCommand) => {
@@ -283,7 +209,6 @@ export function MainScreen(props: {
 
   const selected = sections.find((s) => s.id === selectedId) ?? null;
   const sectionTarget = loaded.state === 'ready' ? (sections.find((s) => s.id === loaded.section.id)?.wordTarget ?? null) : null;
-  const addParent = selected ? (canHaveChildren(selected) ? selected : sections.find((s) => s.id === selected.parentId) ?? null) : null;
 
   return (
     <div className="app">
@@ -315,20 +240,22 @@ export function MainScreen(props: {
             onExpandedChange: setExpanded,
             actions: {
               onSelect: (id) => void selectSection(id),
-              onAdd: (parent) => setTitleDialog({ kind: 'add', parent }),
+              onAdd: (parent, after) => setTitleDialog({ kind: 'add', parent, after }),
               onRename: (section) => setTitleDialog({ kind: 'rename', section }),
               onSetTarget: setTargetFor,
-              onDelete: (section) => void deleteSection(section),
-              onMove: (section, plan) => void moveSection(section, plan),
-              onUndoDelete: undoDelete,
+              onDelete: (section) => void binderCommands.remove(section),
+              onMove: (section, plan) => void binderCommands.move(section, plan),
+              onUndo: binderCommands.undo,
+              onRedo: binderCommands.redo,
             },
           }}
           totalWords={totalWords}
           wordTarget={summary.wordTarget}
           listError={listError}
-          addParent={addParent}
-          onAddSubsection={(parent) => setTitleDialog({ kind: 'add', parent })}
+          selected={selected}
+          onAdd={(parent, after) => setTitleDialog({ kind: 'add', parent, after })}
           onAddFocusArea={() => setTitleDialog({ kind: 'focus-area' })}
+          onRestoreFromBin={binderCommands.restoreFromBin}
         />
         <SectionPane
           loaded={loaded}
@@ -367,12 +294,14 @@ export function MainScreen(props: {
         onClose={() => setTitleDialog(null)}
         onSubmit={async (title) => {
           if (!titleDialog) return;
-          if (titleDialog.kind === 'add') await addSection(titleDialog.parent, title);
-          else if (titleDialog.kind === 'focus-area') await addFocusArea(title);
-          else await renameSection(titleDialog.section, title);
+          if (titleDialog.kind === 'add') {
+            const { parent, after } = titleDialog;
+            await binderCommands.add(parent, title, after ? after.position + 1 : undefined);
+          } else if (titleDialog.kind === 'focus-area') await binderCommands.addFocusArea(title);
+          else await binderCommands.rename(titleDialog.section, title);
         }}
       />
-      <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={setWordTarget} />
+      <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={binderCommands.targetSet} />
       <MainDialogs
         open={assessmentDialog}
         summary={summary}

@@ -5,7 +5,8 @@ import { FormDialog, useFormTask } from '../ui/FormDialog';
 
 /** What the section title dialog is doing, if it is open. */
 export type TitleDialogState =
-  | { kind: 'add'; parent: SectionSummary }
+  /** A subsection inside `parent`: at the end, or just below `after` (one of its subsections). */
+  | { kind: 'add'; parent: SectionSummary; after?: SectionSummary }
   | { kind: 'rename'; section: SectionSummary }
   | { kind: 'focus-area' }
   | null;
@@ -30,7 +31,9 @@ export function SectionTitleDialog(props: {
           ? 'Rename section'
           : focusArea
             ? 'Add a focus area'
-            : `Add a subsection${state?.kind === 'add' ? ` to “${state.parent.title}”` : ''}`
+            : state?.kind === 'add' && state.after
+              ? `Add a section below “${state.after.title}”`
+              : `Add a subsection${state?.kind === 'add' ? ` inside “${state.parent.title}”` : ''}`
       }
       isOpen={state !== null}
       onClose={props.onClose}
@@ -46,7 +49,9 @@ export function SectionTitleDialog(props: {
       }}
       error={error}
       busy={busy}
-      submitLabel={state?.kind === 'rename' ? 'Rename' : focusArea ? 'Add focus area' : 'Add subsection'}
+      submitLabel={
+        state?.kind === 'rename' ? 'Rename' : focusArea ? 'Add focus area' : state?.kind === 'add' && state.after ? 'Add section' : 'Add subsection'
+      }
     >
       {focusArea ? (
         <p className="dialog-intro">

@@ -9,7 +9,8 @@ import { parseWordTarget } from './wordTargetInput';
 export function WordTargetDialog(props: {
   section: SectionSummary | null;
   onClose(): void;
-  onSaved(section: SectionSummary): void;
+  /** The section as it was (for undo) and as it is now. */
+  onSaved(before: SectionSummary, after: SectionSummary): void;
 }) {
   const { section } = props;
   const [text, setText] = useState('');
@@ -21,7 +22,7 @@ export function WordTargetDialog(props: {
   const save = (value: number | null) =>
     run(async () => {
       if (!section) return;
-      props.onSaved(await api['section-set-word-target']({ id: section.id, wordTarget: value }));
+      props.onSaved(section, await api['section-set-word-target']({ id: section.id, wordTarget: value }));
       props.onClose();
     });
 

@@ -1,11 +1,13 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Button,
+  Keyboard,
   Menu,
   MenuItem,
   MenuTrigger,
   Popover,
   Separator,
+  Text,
   Tree,
   TreeItem,
   TreeItemContent,
@@ -16,25 +18,46 @@ import {
 import type { SectionSummary } from '../../shared/schemas/section';
 import { Icon } from '../ui/Icons';
 import { TargetMark } from '../ui/TargetMark';
-import { buildTree, canHaveChildren, describeWords, planMove, planStep, targetStatus, type MovePlan, type SectionNode } from './tree';
+import {
+  buildTree,
+  canHaveChildren,
+  describeWords,
+  moveRefusal,
+  planKeyboardMove,
+  planMove,
+  planStep,
+  sectionTotals,
+  targetStatus,
+  type KeyboardMove,
+  type MovePlan,
+  type SectionNode,
+} from './tree';
 
 export interface BinderActions {
   onSelect(id: string): void;
-  onAdd(parent: SectionSummary): void;
+  /** A subsection inside `parent`: at its end, or just below `after`. */
+  onAdd(parent: SectionSummary, after?: SectionSummary): void;
   onRename(section: SectionSummary): void;
   onSetTarget(section: SectionSummary): void;
   onDelete(section: SectionSummary): void;
   onMove(section: SectionSummary, plan: MovePlan): void;
-  onUndoDelete(): boolean;
+  /** Undo and redo the last binder action; false when there was nothing to do. */
+  onUndo(): Promise<boolean>;
+  onRedo(): Promise<boolean>;
 }
+
+const ARROW_MOVES: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
 
 const DRAG_TYPE = 'application/x-pcs-section';
 
 /**
  * The binder: the statement's sections as a tree. Arrow keys move through it (and open the
  * section), on a row's drag handle (ArrowRight to reach it) Enter picks the section up to move
- * it with the arrow keys (Enter again drops it, Esc cancels), each row's "More" menu (ArrowRight to reach it) has Add, Rename, Move up/down and
- * Delete. Shortcuts on a row: F2 rename, Delete, Alt+↑/↓ move, Ctrl+Z undo a delete.
+ * it with the arrow keys (Enter again drops it, Esc cancels), each row's "More" menu (ArrowRight
+ * to reach it) has Add, Rename, the moves and Delete. Shortcuts on a row: F2 rename, Delete,
+ * Alt+↑/↓ move up/down (on into the next or previous chapter), Alt+←/→ move out of or into a
+ * level; anywhere in the binder Ctrl+Z undoes the last binder action, Ctrl+Shift+Z or Ctrl+Y
+ * redoes it. A chapter's count includes its subsections.
  */
 export function Binder(props: {
   sections: SectionSummary[];
@@ -76,39 +99,67 @@ export function Binder(props: {
     },
   });
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"]');
-    if (!row || e.target !== row) return;
+  const totals = useMemo(() => sectionTotals(sections, props.wordCounts), [sections, props.wordCounts]);
+
+  const keyboardMove = (section: SectionSummary, move: KeyboardMove) => {
+    const plan = planKeyboardMove(sections, section.id, move);
+    if (plan) {
+      setStatus('');
+      actions.onMove(section, plan);
+    } else setStatus(moveRefusal(section, move));
+  };
+
+  // Capture phase: the tree itself would take Alt+←/→ as collapse/expand and Alt+↑/↓ as focus moves.
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.target instanceof Node) || !e.currentTarget.contains(e.target)) return; // not from a menu in a popover
+    const target = e.target as HTMLElement;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && !e.altKey && (key === 'z' || key === 'y') && !target.closest('input, textarea, [contenteditable="true"]')) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (key === 'y' || e.shiftKey) void actions.onRedo();
+      else void actions.onUndo();
+      return;
+    }
+    const row = target.closest<HTMLElement>('[role="row"]');
+    if (!row || target !== row) return;
     const id = row.dataset.key;
     const section = id ? byId.get(id) : undefined;
     if (!section) return;
-    if (e.key === 'F2' && !section.fixed) {
+    const move = ARROW_MOVES[e.key];
+    if (e.altKey && !mod && !e.shiftKey && move) {
+      e.preventDefault();
+      e.stopPropagation();
+      keyboardMove(section, move);
+    } else if (e.key === 'F2' && !section.fixed) {
       e.preventDefault();
       actions.onRename(section);
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && !section.fixed) {
       e.preventDefault();
       actions.onDelete(section);
-    } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      e.preventDefault();
-      const plan = planStep(sections, section.id, e.key === 'ArrowUp' ? -1 : 1, false);
-      if (plan) actions.onMove(section, plan);
-      else setStatus(section.fixed ? 'Chapters stay in their fixed order.' : `“${section.title}” cannot move further.`);
-    } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
-      if (actions.onUndoDelete()) e.preventDefault();
     }
   };
 
   const renderNode = (node: SectionNode) => {
-    const words = props.wordCounts.get(node.id) ?? node.wordCount;
-    const canStepUp = planStep(sections, node.id, -1) !== null;
-    const canStepDown = planStep(sections, node.id, 1) !== null;
+    const own = props.wordCounts.get(node.id) ?? node.wordCount;
+    const words = totals.get(node.id) ?? own;
+    // With subsections the count is the total, measured against the target; the own text is named too.
+    const ownNote = node.children.length > 0 ? own : undefined;
+    const description = describeWords(words, node.wordTarget, ownNote);
+    // The menu keeps focus areas among themselves; Alt+↑/↓ asks the core, which explains a refusal.
+    const can = (move: KeyboardMove) =>
+      node.kind === 'focus-area'
+        ? (move === 'up' || move === 'down') && planStep(sections, node.id, move === 'up' ? -1 : 1) !== null
+        : planKeyboardMove(sections, node.id, move) !== null;
     const status = targetStatus(words, node.wordTarget);
+    const parent = node.parentId ? byId.get(node.parentId) : undefined;
     return (
       <TreeItem
         key={node.id}
         id={node.id}
         textValue={node.title}
-        aria-label={`${node.title}, ${describeWords(words, node.wordTarget)}`}
+        aria-label={`${node.title}, ${description}`}
         data-key={node.id}
         className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
       >
@@ -134,7 +185,7 @@ export function Binder(props: {
               <span
                 className={`binder-count${status ? ` has-target count-${status}` : ''}`}
                 aria-hidden="true"
-                title={status ? describeWords(words, node.wordTarget) : undefined}
+                title={status || ownNote !== undefined ? description : undefined}
               >
                 {words.toLocaleString('en-GB')}
                 {status ? <TargetMark status={status} /> : null}
@@ -148,24 +199,25 @@ export function Binder(props: {
                     className="menu"
                     aria-label={`Actions for ${node.title}`}
                     onAction={(key) => {
-                      if (key === 'add') actions.onAdd(node);
+                      if (key === 'add-inside') actions.onAdd(node);
+                      else if (key === 'add-below' && parent) actions.onAdd(parent, node);
                       else if (key === 'rename') actions.onRename(node);
                       else if (key === 'target') actions.onSetTarget(node);
                       else if (key === 'delete') actions.onDelete(node);
-                      else if (key === 'up' || key === 'down') {
-                        const plan = planStep(sections, node.id, key === 'up' ? -1 : 1);
-                        if (plan) actions.onMove(node, plan);
-                      }
+                      else if (key === 'up' || key === 'down' || key === 'out' || key === 'in') keyboardMove(node, key);
                     }}
                     disabledKeys={[
-                      ...(canHaveChildren(node) ? [] : ['add']),
+                      ...(canHaveChildren(node) ? [] : ['add-inside']),
+                      ...(parent ? [] : ['add-below']),
                       ...(node.fixed ? ['rename', 'delete'] : []),
-                      ...(canStepUp ? [] : ['up']),
-                      ...(canStepDown ? [] : ['down']),
+                      ...(['up', 'down', 'out', 'in'] as const).filter((m) => !can(m)),
                     ]}
                   >
-                    <MenuItem className="menu-item" id="add">
-                      Add subsection
+                    <MenuItem className="menu-item" id="add-below" textValue="Add section below">
+                      Add section below
+                    </MenuItem>
+                    <MenuItem className="menu-item" id="add-inside" textValue="Add subsection inside">
+                      Add subsection inside
                     </MenuItem>
                     <MenuItem className="menu-item" id="rename">
                       Rename…
@@ -174,11 +226,21 @@ export function Binder(props: {
                       Set word target…
                     </MenuItem>
                     <Separator className="menu-sep" />
-                    <MenuItem className="menu-item" id="up">
-                      Move up
+                    <MenuItem className="menu-item" id="up" textValue="Move up">
+                      <Text slot="label">Move up</Text>
+                      <Keyboard className="menu-kbd">Alt+↑</Keyboard>
                     </MenuItem>
-                    <MenuItem className="menu-item" id="down">
-                      Move down
+                    <MenuItem className="menu-item" id="down" textValue="Move down">
+                      <Text slot="label">Move down</Text>
+                      <Keyboard className="menu-kbd">Alt+↓</Keyboard>
+                    </MenuItem>
+                    <MenuItem className="menu-item" id="out" textValue="Move out a level">
+                      <Text slot="label">Move out a level</Text>
+                      <Keyboard className="menu-kbd">Alt+←</Keyboard>
+                    </MenuItem>
+                    <MenuItem className="menu-item" id="in" textValue="Move in a level">
+                      <Text slot="label">Move in a level</Text>
+                      <Keyboard className="menu-kbd">Alt+→</Keyboard>
                     </MenuItem>
                     <Separator className="menu-sep" />
                     <MenuItem className="menu-item menu-item-danger" id="delete">
@@ -196,7 +258,7 @@ export function Binder(props: {
   };
 
   return (
-    <div className="binder" onKeyDown={onKeyDown}>
+    <div className="binder" onKeyDownCapture={onKeyDownCapture}>
       <Tree
         aria-label="Sections of the statement"
         className="binder-tree"

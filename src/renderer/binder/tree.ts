@@ -126,6 +126,74 @@ export function planStep(sections: SectionSummary[], id: string, step: -1 | 1, s
   return { parentId: moving.parentId, index };
 }
 
+export type KeyboardMove = 'up' | 'down' | 'out' | 'in';
+
+/**
+ * Where Alt+↑/↓/←/→ (and the menu's moves) take a section, as Scrivener's move commands do:
+ * - up/down: one place among its siblings; past the first or last, into the section before or
+ *   after its parent (at that section's level, so into the previous or next chapter), at its end
+ *   or start;
+ * - out: out of its parent, just after it (a subsection never becomes a chapter);
+ * - in: into the sibling above it, at the end of that one's subsections.
+ * Null when the move is not possible; `moveRefusal` says why. Focus areas step among the
+ * chapters, and the core explains if a step would leave their block.
+ */
+export function planKeyboardMove(sections: SectionSummary[], id: string, move: KeyboardMove): MovePlan | null {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const moving = byId.get(id);
+  if (!moving || moving.fixed) return null;
+  if (moving.kind === 'focus-area' || !moving.parentId) {
+    return move === 'up' || move === 'down' ? planStep(sections, id, move === 'up' ? -1 : 1, false) : null;
+  }
+  const parent = byId.get(moving.parentId);
+  if (!parent) return null;
+  const siblings = siblingsOf(sections, moving.parentId);
+  const at = siblings.findIndex((s) => s.id === id);
+  const height = subtreeHeight(sections, id);
+  const fits = (newParent: SectionSummary) => newParent.depth + 1 + height <= MAX_SECTION_DEPTH - 1;
+  if (move === 'up' || move === 'down') {
+    const step = move === 'up' ? -1 : 1;
+    if (siblings[at + step]) return { parentId: moving.parentId, index: at + step };
+    // Past the end: into the nearest section at the parent's level in that direction.
+    const ordered = flatten(buildTree(sections));
+    const parentAt = ordered.findIndex((s) => s.id === parent.id);
+    const candidates = step === 1 ? ordered.slice(parentAt + 1) : ordered.slice(0, parentAt).reverse();
+    const next = candidates.find((s) => s.depth === parent.depth && !isWithin(sections, s.id, parent.id));
+    if (!next || !fits(next)) return null;
+    return { parentId: next.id, index: step === 1 ? 0 : siblingsOf(sections, next.id).length };
+  }
+  if (move === 'out') {
+    if (!parent.parentId) return null;
+    return { parentId: parent.parentId, index: parent.position + 1 };
+  }
+  const above = siblings[at - 1];
+  if (!above || !fits(above)) return null;
+  return { parentId: above.id, index: siblingsOf(sections, above.id).length };
+}
+
+/** Why a keyboard move is not possible, in words for the live region. */
+export function moveRefusal(section: SectionSummary, move: KeyboardMove): string {
+  if (section.fixed) return 'Chapters stay in their fixed order.';
+  if (section.kind === 'focus-area') return `“${section.title}” is a focus area, a chapter of its own, so it stays at the top level.`;
+  if (move === 'out') return `“${section.title}” is already at the top level of its chapter.`;
+  if (move === 'in') return `“${section.title}” cannot go a level deeper here: it needs a section above it at its own level, and the binder goes only ${MAX_SECTION_DEPTH} levels deep.`;
+  return `“${section.title}” cannot move further ${move === 'up' ? 'up' : 'down'}.`;
+}
+
+/**
+ * Each section's words with its subsections, using the live count for the section being edited
+ * (the summaries' own totals lag behind typing until the next list).
+ */
+export function sectionTotals(sections: SectionSummary[], live: Map<string, number>): Map<string, number> {
+  const totals = new Map<string, number>();
+  const ordered = flatten(buildTree(sections));
+  for (const node of [...ordered].reverse()) {
+    const below = node.children.reduce((sum, child) => sum + (totals.get(child.id) ?? 0), 0);
+    totals.set(node.id, (live.get(node.id) ?? node.wordCount) + below);
+  }
+  return totals;
+}
+
 export function formatWords(n: number): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? 'word' : 'words'}`;
 }
@@ -146,9 +214,13 @@ export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
   over: 'over target',
 };
 
-/** "1,240 of 4,000 words, under target", or "1,240 words" with no target: for accessible names. */
-export function describeWords(words: number, target: number | null): string {
+/**
+ * "1,240 of 4,000 words, under target", or "1,240 words" with no target: for accessible names.
+ * With `ownWords` (a section with subsections, whose total is `words`) it adds "(own text 1,733)".
+ */
+export function describeWords(words: number, target: number | null, ownWords?: number): string {
   const status = targetStatus(words, target);
-  if (!status || !target) return formatWords(words);
-  return `${words.toLocaleString('en-GB')} of ${target.toLocaleString('en-GB')} words, ${TARGET_STATUS_LABELS[status]}`;
+  const own = ownWords === undefined ? '' : ` (own text ${ownWords.toLocaleString('en-GB')})`;
+  if (!status || !target) return `${formatWords(words)}${own}`;
+  return `${words.toLocaleString('en-GB')} of ${target.toLocaleString('en-GB')} words, ${TARGET_STATUS_LABELS[status]}${own}`;
 }

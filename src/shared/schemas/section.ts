@@ -41,8 +41,11 @@ export const SectionSummarySchema = z.object({
   title: z.string(),
   /** Fixed chapters cannot be deleted, moved or given a parent. */
   fixed: z.boolean(),
+  /** Words in this section's own text. */
   wordCount: z.number().int().nonnegative(),
-  /** How many words the team aims for; null for no target. */
+  /** Words in this section and all its subsections: what a chapter's target is measured against. */
+  totalWordCount: z.number().int().nonnegative(),
+  /** How many words the team aims for (for the section with its subsections); null for no target. */
   wordTarget: z.number().int().positive().nullable(),
   updatedAt: z.string(),
 });
@@ -64,3 +67,17 @@ export const SectionSchema = SectionSummarySchema.extend({
   revision: z.number().int().nonnegative(),
 });
 export type Section = z.infer<typeof SectionSchema>;
+
+/** A section in the bin: deleted (with its subsections, counted here) and not yet emptied away. */
+export const DeletedSectionSchema = z.object({
+  id: SectionIdSchema,
+  title: z.string(),
+  /** The section it was inside, or null for a focus area. */
+  parentTitle: z.string().nullable(),
+  deletedAt: z.string(),
+  /** Sections that went with it (its subsections), not counting itself. */
+  subsectionCount: z.number().int().nonnegative(),
+  /** Words in it and its subsections. */
+  wordCount: z.number().int().nonnegative(),
+});
+export type DeletedSection = z.infer<typeof DeletedSectionSchema>;
