@@ -39,9 +39,19 @@ describe('statement-find', () => {
     await write('theme.governance', 'x'.repeat(100) + ' scrutiny ' + 'y'.repeat(100), 'next paragraph');
     const [section] = (await t.api['statement-find']({ query: 'scrutiny' })).sections;
     const snippet = section!.snippets[0]!;
-    expect(snippet.before.length).toBeLessThanOrEqual(40);
-    expect(snippet.after.length).toBeLessThanOrEqual(40);
+    expect(snippet.before.length).toBeLessThanOrEqual(41);
+    expect(snippet.after.length).toBeLessThanOrEqual(41);
     expect(snippet.after).not.toContain('\n');
+  });
+
+  it('cuts snippets between words, with an ellipsis where text was left out', async () => {
+    await write('theme.governance', 'The council has robust, established and effective governance arrangements which ensure that resources are directed well.');
+    const [section] = (await t.api['statement-find']({ query: 'governance' })).sections;
+    expect(section!.snippets[0]).toEqual({
+      before: '…has robust, established and effective ',
+      match: 'governance',
+      after: ' arrangements which ensure that…',
+    });
   });
 
   it('honours match case and whole word', async () => {

@@ -41,6 +41,20 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
+/** Context before a match, starting at a word (an ellipsis says it was cut). */
+function contextBefore(text: string, cut: boolean): string {
+  if (!cut) return text.trimStart();
+  const space = text.search(/\s/);
+  return space < 0 ? `…${text}` : `…${text.slice(space).trimStart()}`;
+}
+
+/** Context after a match, ending at a word (an ellipsis says it was cut). */
+function contextAfter(text: string, cut: boolean): string {
+  if (!cut) return text.trimEnd();
+  const space = text.search(/\s\S*$/);
+  return space < 0 ? `${text}…` : `${text.slice(0, space).trimEnd()}…`;
+}
+
 export class StatementSearch {
   /**
    * Kept in memory for the open assessment, not in the file: undo is offered right after the
@@ -79,9 +93,9 @@ export class StatementSearch {
           const start = document.spans[match.spanIndex]!.start + match.index;
           const end = start + match.length;
           return {
-            before: oneLine(document.joined.slice(Math.max(0, start - SNIPPET_CONTEXT), start)).trimStart(),
+            before: contextBefore(oneLine(document.joined.slice(Math.max(0, start - SNIPPET_CONTEXT), start)), start > SNIPPET_CONTEXT),
             match: document.joined.slice(start, end),
-            after: oneLine(document.joined.slice(end, end + SNIPPET_CONTEXT)).trimEnd(),
+            after: contextAfter(oneLine(document.joined.slice(end, end + SNIPPET_CONTEXT)), end + SNIPPET_CONTEXT < document.joined.length),
           };
         }),
       });

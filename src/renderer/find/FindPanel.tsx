@@ -195,6 +195,11 @@ export function FindPanel(props: {
                     {snippet.after}
                   </span>
                 ))}
+                {section.count > section.snippets.length ? (
+                  <span className="find-snippet-more">
+                    and {section.count - section.snippets.length} more in this section
+                  </span>
+                ) : null}
               </Button>
             </li>
           ))}
