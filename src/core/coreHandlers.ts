@@ -129,6 +129,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
 
     'statement-find': async (options) => current().search.find(options),
     'statement-replace-all': async (options) => current().search.replaceAll(options),
+    'statement-replace-undo': async ({ undoId }) => current().search.undoReplace(undoId),
 
     'ui-state-set': async ({ lastSectionId }) => {
       current().store.setLastSectionId(lastSectionId);

@@ -21,6 +21,8 @@ import {
   FindResultSchema,
   ReplaceAllInputSchema,
   ReplaceAllResultSchema,
+  ReplaceUndoInputSchema,
+  ReplaceUndoResultSchema,
 } from './schemas/search';
 
 /**
@@ -126,6 +128,8 @@ export const coreContract = {
   // --- find and replace across the whole statement ---
   'statement-find': { input: FindOptionsSchema, output: FindResultSchema },
   'statement-replace-all': { input: ReplaceAllInputSchema, output: ReplaceAllResultSchema },
+  /** Undoes one replace (all its sections in one step), given the `undoId` it returned. */
+  'statement-replace-undo': { input: ReplaceUndoInputSchema, output: ReplaceUndoResultSchema },
 
   // --- where the user was, kept in the file ---
   'ui-state-set': { input: z.object({ lastSectionId: SectionIdSchema.nullable() }), output: ok },

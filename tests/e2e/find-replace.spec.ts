@@ -38,6 +38,9 @@ test('find across the statement, go to a match, replace all', async ({ page, app
 
   await panel.getByLabel('Replace with').fill('allies');
   await panel.getByRole('button', { name: 'Replace all' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Replace all?' });
+  await expect(confirm).toContainText('3 matches in 2 sections');
+  await confirm.getByRole('button', { name: 'Replace all' }).click();
   await expect(page.locator('.toast')).toContainText('Replaced 3 matches in 2 sections.');
   await expect(page.locator('#editor')).toHaveText('We work with allies. Our allies trust us.');
   await expect(panel.getByRole('status')).toHaveText('No matches in the statement.');
@@ -71,4 +74,51 @@ test('replace in this section leaves the others alone', async ({ page, app }) =>
   await page.reload();
   await row(page, 'Governance and culture').click();
   await expect(page.locator('#editor')).toHaveText('Scrutiny is strong.');
+});
+
+test('replace all asks first, and is undone in one step from its toast or with Ctrl+Z', async ({ page, app }) => {
+  await page.goto(app.url);
+  await create(page, app.dir);
+  await writeIn(page, 'Local priorities and outcomes', 'The Cabinet agreed the plan.');
+  await writeIn(page, 'Governance and culture', 'Cabinet members meet. The cabinet decides.');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await page.keyboard.press('ControlOrMeta+f');
+  const panel = page.getByRole('complementary', { name: 'Find and replace' });
+  await page.keyboard.type('cabinet');
+  await expect(panel.getByRole('status')).toHaveText('3 matches in 2 sections');
+  await panel.getByLabel('Replace with').fill('executive');
+
+  // Cancel changes nothing.
+  await panel.getByRole('button', { name: 'Replace all' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Replace all?' });
+  await expect(confirm).toContainText('3 matches in 2 sections');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.locator('#editor')).toHaveText('Cabinet members meet. The cabinet decides.');
+
+  // Replace, then Undo on the toast: every section back, the open one reloaded.
+  await panel.getByRole('button', { name: 'Replace all' }).click();
+  await confirm.getByRole('button', { name: 'Replace all' }).click();
+  const toast = page.locator('.toast', { hasText: 'Replaced 3 matches in 2 sections.' });
+  await expect(page.locator('#editor')).toHaveText('executive members meet. The executive decides.');
+  await page.waitForTimeout(1500); // the toast stays until the next change, not for a few seconds
+  await expect(toast).toBeVisible();
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('#editor')).toHaveText('Cabinet members meet. The cabinet decides.');
+  await expect(page.locator('.toast')).toContainText('Undone: 3 matches in 2 sections put back as they were.');
+  await expect(panel.getByRole('status')).toHaveText('3 matches in 2 sections');
+
+  // Again, undone with Ctrl+Z right after (the focus stays in the panel, not in a field).
+  await panel.getByRole('button', { name: 'Replace all' }).click();
+  await confirm.getByRole('button', { name: 'Replace all' }).click();
+  await expect(page.locator('#editor')).toHaveText('executive members meet. The executive decides.');
+  await expect(panel).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('#editor')).toHaveText('Cabinet members meet. The cabinet decides.');
+  await expect(panel.getByRole('status')).toHaveText('3 matches in 2 sections');
+
+  // And it is the file that holds it.
+  await page.reload();
+  await row(page, 'Local priorities and outcomes').click();
+  await expect(page.locator('#editor')).toHaveText('The Cabinet agreed the plan.');
 });

@@ -69,3 +69,35 @@ test('paste from a web page or Word keeps the structure and drops the styling', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Financial planning and management');
   await expectPastedStructure(page);
 });
+
+test('a picture pasted alone, a picture inside Word text, or a Word document dropped: each says what happened', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Pasteford District Council', path: join(app.dir, 'pictures.pcstudio') });
+  const ed = page.locator('#editor');
+  await ed.click();
+  await page.keyboard.type('Before.');
+
+  // A picture alone on the clipboard (as from the Snipping Tool or Word's "Copy" on an image).
+  await ed.evaluate((el) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'image.png', { type: 'image/png' }));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('.toast')).toContainText('Nothing was pasted: the clipboard held only a picture');
+  await expect(ed).toHaveText('Before.');
+
+  // Word text with a picture in it: the text comes, and the picture is named as left out.
+  await pasteHtml(page, '<p>Our plan works.</p><p><img src="file:///C:/clip_image002.png"></p>', 'Our plan works.');
+  await expect(ed).toContainText('Our plan works.');
+  await expect(page.locator('.toast', { hasText: 'Pasted the text; a picture was left out' })).toBeVisible();
+
+  // A Word document dropped on the editor: not opened in place of the app, and not silent.
+  await ed.evaluate((el) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['PK'], 'Governance.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    el.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('.toast', { hasText: '“Governance.docx” was not added: importing a Word document is not available yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

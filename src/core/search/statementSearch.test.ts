@@ -39,9 +39,19 @@ describe('statement-find', () => {
     await write('theme.governance', 'x'.repeat(100) + ' scrutiny ' + 'y'.repeat(100), 'next paragraph');
     const [section] = (await t.api['statement-find']({ query: 'scrutiny' })).sections;
     const snippet = section!.snippets[0]!;
-    expect(snippet.before.length).toBeLessThanOrEqual(40);
-    expect(snippet.after.length).toBeLessThanOrEqual(40);
+    expect(snippet.before.length).toBeLessThanOrEqual(41);
+    expect(snippet.after.length).toBeLessThanOrEqual(41);
     expect(snippet.after).not.toContain('\n');
+  });
+
+  it('cuts snippets between words, with an ellipsis where text was left out', async () => {
+    await write('theme.governance', 'The council has robust, established and effective governance arrangements which ensure that resources are directed well.');
+    const [section] = (await t.api['statement-find']({ query: 'governance' })).sections;
+    expect(section!.snippets[0]).toEqual({
+      before: '…has robust, established and effective ',
+      match: 'governance',
+      after: ' arrangements which ensure that…',
+    });
   });
 
   it('honours match case and whole word', async () => {
@@ -70,7 +80,7 @@ describe('statement-replace-all', () => {
       content: doc([text('The Cabinet', 1), text(' meets; the cabinet decides.')]),
     });
     const result = await t.api['statement-replace-all']({ query: 'cabinet', replacement: 'executive committee' });
-    expect(result).toEqual({ replaced: 2, sectionIds: [id] });
+    expect(result).toEqual({ replaced: 2, sectionIds: [id], undoId: expect.any(String) });
     const saved = await t.api['section-get']({ id });
     const nodes = saved.content.root.children[0]!.children!;
     expect(nodes.map((n) => [n.text, n.format])).toEqual([
@@ -92,7 +102,7 @@ describe('statement-replace-all', () => {
     const a = await write('theme.finance', 'council council');
     const b = await write('theme.capacity', 'council');
     const result = await t.api['statement-replace-all']({ query: 'council', replacement: 'authority', sectionId: a });
-    expect(result).toEqual({ replaced: 2, sectionIds: [a] });
+    expect(result).toEqual({ replaced: 2, sectionIds: [a], undoId: expect.any(String) });
     expect((await t.api['statement-find']({ query: 'council' })).sections.map((s) => s.sectionId)).toEqual([b]);
     await expect(
       t.api['statement-replace-all']({ query: 'x', replacement: 'y', sectionId: 'missing' }),
@@ -108,9 +118,54 @@ describe('statement-replace-all', () => {
       wholeWord: true,
       matchCase: true,
     });
-    expect(result).toEqual({ replaced: 1, sectionIds: [a] });
+    expect(result).toEqual({ replaced: 1, sectionIds: [a], undoId: expect.any(String) });
     expect((await t.api['section-get']({ id: a })).content).toEqual(doc('Plan strategy planning'));
     expect((await t.api['section-get']({ id: b })).revision).toBe(1);
+  });
+});
+
+describe('statement-replace-undo', () => {
+  it('puts back every section a replace all changed, in one step', async () => {
+    const a = await write('theme.finance', [text('The Cabinet', 1), text(' sets the budget.')]);
+    const b = await write('theme.capacity', 'Cabinet members, cabinet papers.');
+    const c = await write('theme.governance', 'No match here.');
+    const before = await Promise.all([a, b, c].map((id) => t.api['section-get']({ id })));
+    const replaced = await t.api['statement-replace-all']({ query: 'cabinet', replacement: 'executive' });
+    expect(new Set(replaced.sectionIds)).toEqual(new Set([a, b]));
+    expect((await t.api['statement-find']({ query: 'cabinet' })).total).toBe(0);
+
+    const undone = await t.api['statement-replace-undo']({ undoId: replaced.undoId! });
+    expect(undone).toEqual({ restoredSectionIds: replaced.sectionIds, changedSince: [] });
+    const after = await Promise.all([a, b, c].map((id) => t.api['section-get']({ id })));
+    expect(after.map((s) => s.content)).toEqual(before.map((s) => s.content));
+    expect(after.map((s) => s.wordCount)).toEqual(before.map((s) => s.wordCount));
+    expect((await t.api['statement-find']({ query: 'cabinet' })).total).toBe(3);
+    // A section the replace did not touch is not written to by its undo either.
+    expect(after[2]!.revision).toBe(before[2]!.revision);
+  });
+
+  it('leaves a section written to since the replace as it is, and says which', async () => {
+    const a = await write('theme.finance', 'council budget');
+    const b = await write('theme.capacity', 'council staff');
+    const replaced = await t.api['statement-replace-all']({ query: 'council', replacement: 'authority' });
+    await t.api['section-save-content']({ id: b, content: doc('authority staff, and a new sentence.') });
+    const undone = await t.api['statement-replace-undo']({ undoId: replaced.undoId! });
+    expect(undone.restoredSectionIds).toEqual([a]);
+    expect(undone.changedSince).toEqual([{ sectionId: b, sectionTitle: 'Capacity for improvement' }]);
+    expect((await t.api['section-get']({ id: a })).content).toEqual(doc('council budget'));
+    expect((await t.api['section-get']({ id: b })).content).toEqual(doc('authority staff, and a new sentence.'));
+  });
+
+  it('undoes once, and says so plainly for an unknown or spent undo', async () => {
+    await write('theme.finance', 'council');
+    const nothing = await t.api['statement-replace-all']({ query: 'absent', replacement: 'x' });
+    expect(nothing).toEqual({ replaced: 0, sectionIds: [], undoId: null });
+    const replaced = await t.api['statement-replace-all']({ query: 'council', replacement: 'authority' });
+    await t.api['statement-replace-undo']({ undoId: replaced.undoId! });
+    await expect(t.api['statement-replace-undo']({ undoId: replaced.undoId! })).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('can no longer be undone'),
+    });
   });
 });
 

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { SerializedEditorStateJSON, SerializedNode } from '../../shared/schemas/lexical';
-import type { FindMatch, FindResult, ReplaceAllResult } from '../../shared/schemas/search';
+import type { FindMatch, FindResult, ReplaceAllResult, ReplaceUndoResult } from '../../shared/schemas/search';
 import { SECTION_NOT_FOUND, type SectionService } from '../sections/sectionService';
 import { findNodeMatches, type MatchOptions } from './textMatcher';
 import { collectTextNodes } from './textNodes';
@@ -24,11 +25,43 @@ interface ContentRow {
   content_json: string;
 }
 
+/** What one replace changed: enough to put every section back in one step. */
+interface ReplaceRecord {
+  undoId: string;
+  sections: { id: string; previousContent: SerializedEditorStateJSON; revisionAfter: number }[];
+}
+
+/** Replaces that can still be undone, newest last. A few, not one: undo may be asked for late. */
+const UNDO_KEPT = 10;
+
+export const REPLACE_UNDO_GONE =
+  'That replace can no longer be undone (the assessment has been closed and opened again since, or many replaces have followed it).';
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
+/** Context before a match, starting at a word (an ellipsis says it was cut). */
+function contextBefore(text: string, cut: boolean): string {
+  if (!cut) return text.trimStart();
+  const space = text.search(/\s/);
+  return space < 0 ? `…${text}` : `…${text.slice(space).trimStart()}`;
+}
+
+/** Context after a match, ending at a word (an ellipsis says it was cut). */
+function contextAfter(text: string, cut: boolean): string {
+  if (!cut) return text.trimEnd();
+  const space = text.search(/\s\S*$/);
+  return space < 0 ? `${text}…` : `${text.slice(0, space).trimEnd()}…`;
+}
+
 export class StatementSearch {
+  /**
+   * Kept in memory for the open assessment, not in the file: undo is offered right after the
+   * replace (a toast, Ctrl+Z), and a replace is also an ordinary save of each section.
+   */
+  private readonly undoable: ReplaceRecord[] = [];
+
   constructor(
     private readonly db: Database.Database,
     private readonly sections: SectionService,
@@ -60,9 +93,9 @@ export class StatementSearch {
           const start = document.spans[match.spanIndex]!.start + match.index;
           const end = start + match.length;
           return {
-            before: oneLine(document.joined.slice(Math.max(0, start - SNIPPET_CONTEXT), start)).trimStart(),
+            before: contextBefore(oneLine(document.joined.slice(Math.max(0, start - SNIPPET_CONTEXT), start)), start > SNIPPET_CONTEXT),
             match: document.joined.slice(start, end),
-            after: oneLine(document.joined.slice(end, end + SNIPPET_CONTEXT)).trimEnd(),
+            after: contextAfter(oneLine(document.joined.slice(end, end + SNIPPET_CONTEXT)), end + SNIPPET_CONTEXT < document.joined.length),
           };
         }),
       });
@@ -79,22 +112,57 @@ export class StatementSearch {
     return this.db.transaction(() => {
       let replaced = 0;
       const sectionIds: string[] = [];
+      const record: ReplaceRecord = { undoId: randomUUID(), sections: [] };
       for (const row of this.contentInBinderOrder(options.sectionId)) {
         const content = JSON.parse(row.content_json) as SerializedEditorStateJSON;
         const document = collectTextNodes(content.root as SerializedNode);
         const matches = findNodeMatches(document, options);
         if (matches.length === 0) continue;
+        const previousContent = JSON.parse(row.content_json) as SerializedEditorStateJSON;
         // Splice from the last match back so earlier offsets stay valid.
         for (let i = matches.length - 1; i >= 0; i--) {
           const match = matches[i]!;
           const node = document.spans[match.spanIndex]!.node;
           node.text = node.text.slice(0, match.index) + options.replacement + node.text.slice(match.index + match.length);
         }
-        this.sections.saveContent(row.id, content);
+        const saved = this.sections.saveContent(row.id, content);
+        record.sections.push({ id: row.id, previousContent, revisionAfter: saved.revision });
         replaced += matches.length;
         sectionIds.push(row.id);
       }
-      return { replaced, sectionIds };
+      if (replaced === 0) return { replaced, sectionIds, undoId: null };
+      this.undoable.push(record);
+      if (this.undoable.length > UNDO_KEPT) this.undoable.shift();
+      return { replaced, sectionIds, undoId: record.undoId };
     })();
+  }
+
+  /**
+   * Puts back every section one replace changed, in one transaction. A section written to since
+   * (its revision has moved on) is left alone and named, so no later writing is lost.
+   */
+  undoReplace(undoId: string): ReplaceUndoResult {
+    const index = this.undoable.findIndex((r) => r.undoId === undoId);
+    if (index < 0) throw new AppError('not-found', REPLACE_UNDO_GONE);
+    const record = this.undoable[index]!;
+    const current = this.db.prepare('SELECT title, revision FROM sections WHERE id = ?');
+    const result = this.db.transaction((): ReplaceUndoResult => {
+      const restoredSectionIds: string[] = [];
+      const changedSince: ReplaceUndoResult['changedSince'] = [];
+      for (const section of record.sections) {
+        const row = current.get(section.id) as { title: string; revision: number } | undefined;
+        if (!row) continue;
+        if (row.revision !== section.revisionAfter) {
+          changedSince.push({ sectionId: section.id, sectionTitle: row.title });
+          continue;
+        }
+        this.sections.saveContent(section.id, section.previousContent);
+        restoredSectionIds.push(section.id);
+      }
+      return { restoredSectionIds, changedSince };
+    })();
+    // Once only: a second undo would find every revision moved on anyway.
+    this.undoable.splice(index, 1);
+    return result;
   }
 }

@@ -9,6 +9,7 @@ import { useBinderCommands } from '../binder/useBinderCommands';
 import { EDITOR_ID } from '../editor/SectionEditor';
 import { FindPanel, type FindQuery } from '../find/FindPanel';
 import { useFindPanel } from '../find/useFindPanel';
+import { useReplaceAll } from '../find/useReplaceAll';
 import type { AutoSaver } from '../save/autosave';
 import { useToasts } from '../ui/Toasts';
 import { GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/GuidancePanel';
@@ -179,20 +180,18 @@ export function MainScreen(props: {
     find.setTarget({ ...query, nonce: Date.now(), select: true });
   };
 
-  const replace = async (query: FindQuery, replacement: string, sectionId?: string) => {
-    await saver.flush();
-    const result = await api['statement-replace-all']({ ...query, replacement, sectionId });
-    await refreshList();
-    const current = selectedRef.current;
-    if (current && result.sectionIds.includes(current)) await loadSection(current);
-    setFindRefresh((n) => n + 1);
-    const where = result.sectionIds.length === 1 ? '1 section' : `${result.sectionIds.length} sections`;
-    toasts.show({
-      message:
-        result.replaced === 0 ? 'Nothing to replace.' : `Replaced ${result.replaced} ${result.replaced === 1 ? 'match' : 'matches'} in ${where}.`,
-    });
-    return result.replaced;
-  };
+  const { replace } = useReplaceAll({
+    saver,
+    onSectionsChanged: useCallback(
+      async (sectionIds: string[]) => {
+        await refreshList();
+        const current = selectedRef.current;
+        if (current && sectionIds.includes(current)) await loadSection(current);
+        setFindRefresh((n) => n + 1);
+      },
+      [refreshList, loadSection],
+    ),
+  });
 
   // The guidance and find panels share the right-hand column: find, while it is open, covers it.
   const guidanceShown = guidanceOpen && !find.open;

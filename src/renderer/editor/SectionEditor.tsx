@@ -13,6 +13,7 @@ import { editorTheme } from './theme';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
+import { FileDropPlugin } from './plugins/FileDropPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { LinkPlugin } from './plugins/LinkPlugin';
 import { FindHighlightPlugin, type FindTarget } from './plugins/FindHighlightPlugin';
@@ -83,6 +84,7 @@ export function SectionEditor(props: {
       <HeadlineStatementsPlugin />
       <QuestionForPeersPlugin />
       <PastePlugin />
+      <FileDropPlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
       <WordCountPlugin onCount={props.onWordCount} />
       <FindHighlightPlugin target={props.findTarget} />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, Form, Input, Label, TextField } from 'react-aria-components';
 import type { FindResult } from '../../shared/schemas/search';
 import { api, errorMessage } from '../api';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Icon } from '../ui/Icons';
 
 export interface FindQuery {
@@ -32,7 +33,10 @@ export function FindPanel(props: {
   const [result, setResult] = useState<FindResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** "N matches in M sections — Replace all?": asked before a replace across the statement. */
+  const [confirming, setConfirming] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const seq = useRef(0);
 
   useEffect(() => {
@@ -77,6 +81,12 @@ export function FindPanel(props: {
       setError(errorMessage(e));
     } finally {
       setBusy(false);
+      // The button pressed is now disabled (nothing left to replace), so the focus would fall to
+      // the page: keep it in the panel, outside the fields, where Ctrl+Z undoes the replace.
+      const active = document.activeElement;
+      if (!active || active === document.body || (active instanceof HTMLButtonElement && active.disabled)) {
+        panelRef.current?.focus();
+      }
     }
   };
 
@@ -87,10 +97,12 @@ export function FindPanel(props: {
       ? 'Searching…'
       : result.total === 0
         ? 'No matches in the statement.'
-        : `${result.total} ${result.total === 1 ? 'match' : 'matches'} in ${result.sections.length} ${result.sections.length === 1 ? 'section' : 'sections'}`;
+        : matchesInSections(result.total, result.sections.length);
 
   return (
     <aside
+      ref={panelRef}
+      tabIndex={-1}
       className="find-panel"
       aria-labelledby="find-heading"
       onKeyDown={(e) => {
@@ -153,7 +165,7 @@ export function FindPanel(props: {
           <Button
             className="button button-primary"
             isDisabled={busy || !query.trim() || !result || result.total === 0}
-            onPress={() => void replace()}
+            onPress={() => setConfirming(true)}
           >
             Replace all
           </Button>
@@ -183,11 +195,41 @@ export function FindPanel(props: {
                     {snippet.after}
                   </span>
                 ))}
+                {section.count > section.snippets.length ? (
+                  <span className="find-snippet-more">
+                    and {section.count - section.snippets.length} more in this section
+                  </span>
+                ) : null}
               </Button>
             </li>
           ))}
         </ul>
       ) : null}
+      <ConfirmDialog
+        title="Replace all?"
+        isOpen={confirming && result !== null}
+        confirmLabel="Replace all"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void replace();
+        }}
+      >
+        {result ? (
+          <>
+            <p>
+              {matchesInSections(result.total, result.sections.length)}: replace “{query}” with{' '}
+              {replacement ? `“${replacement}”` : 'nothing (delete it)'}?
+            </p>
+            <p>You can undo it straight afterwards, with Undo or Ctrl+Z.</p>
+          </>
+        ) : null}
+      </ConfirmDialog>
     </aside>
   );
+}
+
+/** "5 matches in 2 sections", "1 match in 1 section". */
+export function matchesInSections(matches: number, sections: number): string {
+  return `${matches} ${matches === 1 ? 'match' : 'matches'} in ${sections} ${sections === 1 ? 'section' : 'sections'}`;
 }

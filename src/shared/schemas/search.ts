@@ -33,5 +33,17 @@ export type ReplaceAllInput = z.input<typeof ReplaceAllInputSchema>;
 export const ReplaceAllResultSchema = z.object({
   replaced: z.number().int().nonnegative(),
   sectionIds: z.array(z.string()),
+  /** Hands the replace to `statement-replace-undo`; null when nothing was replaced. */
+  undoId: z.string().nullable(),
 });
 export type ReplaceAllResult = z.infer<typeof ReplaceAllResultSchema>;
+
+export const ReplaceUndoInputSchema = z.object({ undoId: z.string().min(1).max(100) });
+
+export const ReplaceUndoResultSchema = z.object({
+  /** Sections put back as they were before the replace. */
+  restoredSectionIds: z.array(z.string()),
+  /** Sections written to since the replace: left as they are, so the later writing is kept. */
+  changedSince: z.array(z.object({ sectionId: z.string(), sectionTitle: z.string() })),
+});
+export type ReplaceUndoResult = z.infer<typeof ReplaceUndoResultSchema>;

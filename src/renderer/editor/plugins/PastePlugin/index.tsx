@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { $createHeadingNode, HeadingNode } from '@lexical/rich-text';
@@ -10,6 +10,8 @@ import {
   TextNode,
 } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
+import { useToasts } from '../../../ui/Toasts';
+import { countPictures, pastedPicturesMessage } from '../FileDropPlugin/messages';
 import { cleanPastedHtml } from './cleanHtml';
 
 /**
@@ -21,6 +23,9 @@ import { cleanPastedHtml } from './cleanHtml';
  */
 export function PastePlugin(): null {
   const [editor] = useLexicalComposerContext();
+  // Through a ref, so the effect below never re-runs: registering its node transforms marks
+  // every text node dirty, and that update takes the focus back into the editor (issue #9).
+  const toasts = useRef(useToasts());
   useEffect(() => {
     return mergeRegister(
       editor.registerCommand(
@@ -47,6 +52,9 @@ export function PastePlugin(): null {
             },
             { tag: 'paste' },
           );
+          // Pictures are left out (the statement is text only for now): say so, not silently.
+          const pictures = countPictures(html);
+          if (pictures > 0) toasts.current.show({ message: pastedPicturesMessage(pictures, true), timeout: 10000 });
           return true;
         },
         COMMAND_PRIORITY_HIGH,

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { countPictures, droppedFilesMessage, pastedPicturesMessage } from './messages';
+
+describe('messages for files the statement cannot take yet', () => {
+  it('tells a Word document apart from a picture and anything else', () => {
+    expect(droppedFilesMessage([{ name: 'Governance.docx', type: '' }])).toMatch(/^“Governance\.docx” was not added: importing a Word document/);
+    expect(droppedFilesMessage([{ name: 'chart.png', type: 'image/png' }, { name: 'b.jpg', type: '' }])).toMatch(
+      /^“chart\.png” \(and 1 more\) was not added: the statement holds text only/,
+    );
+    expect(droppedFilesMessage([{ name: 'budget.xlsx', type: '' }])).toMatch(/only text can go into the statement/);
+    expect(droppedFilesMessage([])).toBe('');
+  });
+
+  it('counts pictures in pasted Word HTML, and says whether the text came across', () => {
+    expect(countPictures('<p>a<img src="x"></p><v:shape><v:imagedata src="y"/></v:shape><IMG src=z>')).toBe(3);
+    expect(countPictures('<p>no pictures</p>')).toBe(0);
+    expect(pastedPicturesMessage(1, true)).toMatch(/^Pasted the text; a picture was left out/);
+    expect(pastedPicturesMessage(2, false)).toMatch(/^Nothing was pasted: the clipboard held only 2 pictures/);
+  });
+});
