@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { CoreHandlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { OpenAssessment } from './assessment/openAssessment';
+import { createBackupHandlers, withEditTracking } from './backup/backupHandlers';
+import type { BackupService } from './backup/backupService';
 import type { RecentFiles } from './recent/recentFiles';
 import type { TemplateCatalog } from './templates/templateCatalog';
 import { templateFromOutline } from './templates/templateFromAssessment';
@@ -38,25 +40,48 @@ function withFileErrors(handlers: CoreHandlers, state: CoreState): CoreHandlers 
   return wrapped as unknown as CoreHandlers;
 }
 
-export function createCoreHandlers(state: CoreState, recent: RecentFiles, templates: TemplateCatalog): CoreHandlers {
-  return withFileErrors(buildHandlers(state, recent, templates), state);
+export function createCoreHandlers(
+  state: CoreState,
+  recent: RecentFiles,
+  templates: TemplateCatalog,
+  backups: BackupService,
+): CoreHandlers {
+  return withFileErrors(withEditTracking(buildHandlers(state, recent, templates, backups), () => state.current, backups), state);
 }
 
-function buildHandlers(state: CoreState, recent: RecentFiles, templates: TemplateCatalog): CoreHandlers {
+function buildHandlers(state: CoreState, recent: RecentFiles, templates: TemplateCatalog, backups: BackupService): CoreHandlers {
   const current = (): OpenAssessment => {
     if (!state.current) throw new AppError('no-assessment-open', NO_ASSESSMENT);
     return state.current;
   };
-  const closeCurrent = () => {
+  // A close still making its last backup: the next open waits for it to let go of the file.
+  let closing: Promise<void> = Promise.resolve();
+  const closeCurrent = (): Promise<void> => {
     const open = state.current;
     state.current = null;
-    open?.close();
+    if (!open) return closing;
+    const done = closing.then(async () => {
+      try {
+        await backups.finish(open);
+      } finally {
+        open.close();
+      }
+    });
+    closing = done.catch(() => undefined);
+    return done;
   };
   /** Swaps in a newly opened assessment; `openNext` runs before the current one is closed. */
-  const switchTo = (openNext: () => OpenAssessment): OpenAssessment => {
+  const switchTo = async (openNext: () => OpenAssessment, options: { firstCopy: boolean }): Promise<OpenAssessment> => {
+    await closing;
     const next = openNext();
-    closeCurrent();
+    try {
+      await closeCurrent();
+    } catch (error) {
+      // The previous file's data is safe in its WAL; the new one is open, so carry on with it.
+      console.error('Peer Challenge Studio: could not close the previous assessment cleanly', error);
+    }
     state.current = next;
+    backups.attach(next, options);
     rememberRecent(next);
     return next;
   };
@@ -74,7 +99,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     'assessment-create': async ({ templateId, ...args }) => {
       // Found and checked before anything touches the disk, so a bad template leaves no file behind.
       const template = templates.resolve(templateId);
-      return switchTo(() => OpenAssessment.create(args, template)).summary();
+      return (await switchTo(() => OpenAssessment.create(args, template), { firstCopy: false })).summary();
     },
     'assessment-open': async ({ path: filePath }) => {
       // Already open here: our own lock would refuse a second connection, and none is needed.
@@ -82,7 +107,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
         rememberRecent(state.current!);
         return state.current!.summary();
       }
-      return switchTo(() => OpenAssessment.open(filePath)).summary();
+      return (await switchTo(() => OpenAssessment.open(filePath), { firstCopy: true })).summary();
     },
     'assessment-current': async () => state.current?.summary() ?? null,
     'assessment-update': async (patch) => {
@@ -93,7 +118,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
       return summary;
     },
     'assessment-close': async () => {
-      closeCurrent();
+      await closeCurrent();
       return { ok: true };
     },
 
@@ -130,6 +155,13 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     'statement-find': async (options) => current().search.find(options),
     'statement-replace-all': async (options) => current().search.replaceAll(options),
     'statement-replace-undo': async ({ undoId }) => current().search.undoReplace(undoId),
+
+    ...createBackupHandlers({
+      backups,
+      current,
+      currentOrNull: () => state.current,
+      openRestored: async (filePath) => (await switchTo(() => OpenAssessment.open(filePath), { firstCopy: false })).summary(),
+    }),
 
     'ui-state-set': async ({ lastSectionId }) => {
       current().store.setLastSectionId(lastSectionId);

@@ -1,4 +1,8 @@
+import path from 'node:path';
 import type { CoreHandlers } from '../shared/contract';
+import { BackupService } from './backup/backupService';
+import { BackupStore } from './backup/backupStore';
+import { DEFAULT_BACKUP_INTERVAL_MS, systemClock, type SchedulerClock } from './backup/backupScheduler';
 import { createCoreHandlers, type CoreState } from './coreHandlers';
 import { RecentFiles } from './recent/recentFiles';
 import { TemplateCatalog } from './templates/templateCatalog';
@@ -8,28 +12,59 @@ import { TemplateCatalog } from './templates/templateCatalog';
  * the browser and the CLI, which all call these handlers (through `createDispatcher` at a bridge).
  */
 export interface CoreOptions {
-  /** Per-machine settings folder: recent files list, settings.json, the default templates folder. */
+  /** Per-machine settings folder: recent files list, settings.json, the default templates folder, backups. */
   configDir: string;
+  /**
+   * How long after an edit the automatic backup is made, and the least time between two.
+   * Ten minutes unless set here or in the PCS_BACKUP_INTERVAL_MS environment variable (for tests).
+   */
+  backupIntervalMs?: number;
+  /** The backups' clock; tests pass their own. */
+  clock?: SchedulerClock;
 }
 
 export interface Core {
   handlers: CoreHandlers;
   /** The open assessment's session id (AssessmentSummary.sessionId), or null when none is open. */
   sessionId(): string | null;
-  /** Closes the open assessment, if any, folding its WAL back into the file. */
+  /** Closes the open assessment at once, if any, folding its WAL back into the file. */
   close(): void;
+  /**
+   * Closes the open assessment after its last backup (if there were edits since the one before);
+   * for quitting when there is time to wait a moment.
+   */
+  shutDown(): Promise<void>;
+}
+
+function backupIntervalFromEnv(): number | undefined {
+  const value = Number(process.env.PCS_BACKUP_INTERVAL_MS);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 export function createCore(options: CoreOptions): Core {
   const state: CoreState = { current: null };
-  const handlers = createCoreHandlers(state, new RecentFiles(options.configDir), new TemplateCatalog(options.configDir));
+  const backups = new BackupService(new BackupStore(path.join(options.configDir, 'backups')), {
+    intervalMs: options.backupIntervalMs ?? backupIntervalFromEnv() ?? DEFAULT_BACKUP_INTERVAL_MS,
+    clock: options.clock ?? systemClock,
+  });
+  const handlers = createCoreHandlers(
+    state,
+    new RecentFiles(options.configDir),
+    new TemplateCatalog(options.configDir),
+    backups,
+  );
   return {
     handlers,
     sessionId: () => state.current?.sessionId ?? null,
     close() {
       const open = state.current;
       state.current = null;
-      open?.close();
+      if (!open) return;
+      backups.abandon(open);
+      open.close();
+    },
+    async shutDown() {
+      await handlers['assessment-close']({});
     },
   };
 }

@@ -5,6 +5,8 @@ describe('assessmentEventFor', () => {
   it('recognises opening, creating, closing and forgetting', () => {
     expect(assessmentEventFor('assessment-open', { path: '/a.pcstudio' })).toEqual({ kind: 'opened', path: '/a.pcstudio' });
     expect(assessmentEventFor('assessment-create', { path: '/b.pcstudio' })).toEqual({ kind: 'opened', path: '/b.pcstudio' });
+    // Restoring a backup opens the restored copy.
+    expect(assessmentEventFor('backup-restore', { path: '/r.pcstudio' })).toEqual({ kind: 'opened', path: '/r.pcstudio' });
     expect(assessmentEventFor('assessment-current', { path: '/c.pcstudio' })).toEqual({ kind: 'opened', path: '/c.pcstudio' });
     expect(assessmentEventFor('assessment-current', null)).toEqual({ kind: 'closed' });
     expect(assessmentEventFor('assessment-close', { ok: true })).toEqual({ kind: 'closed' });

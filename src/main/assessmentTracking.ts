@@ -22,7 +22,8 @@ function pathOf(value: unknown): string | null {
 export function assessmentEventFor(method: string, value: unknown): AssessmentEvent | null {
   switch (method) {
     case 'assessment-create':
-    case 'assessment-open': {
+    case 'assessment-open':
+    case 'backup-restore': {
       const path = pathOf(value);
       return path ? { kind: 'opened', path } : null;
     }

@@ -131,7 +131,8 @@ function run(): void {
     core = null;
     let result: unknown;
     try {
-      result = closing.close();
+      // After the last automatic backup, if there were edits since the one before.
+      result = closing.shutDown();
     } catch (error) {
       console.error('Could not close the assessment cleanly:', error);
     }

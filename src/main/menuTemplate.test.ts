@@ -58,6 +58,14 @@ describe('buildMenuTemplate', () => {
     for (const label of labels) expect(item(closed, label).enabled).toBe(false);
   });
 
+  it('offers Restore from backup… in File, only with an assessment open', () => {
+    const { ctx, sent } = context();
+    click(item(menu(buildMenuTemplate(ctx), 'File'), 'Restore from backup…'));
+    expect(sent.map((c) => c.command)).toEqual(['restore-backup']);
+    const closed = menu(buildMenuTemplate(context({ assessmentOpen: false }).ctx), 'File');
+    expect(item(closed, 'Restore from backup…').enabled).toBe(false);
+  });
+
   it('sends the File commands to the page, with their shortcuts', () => {
     const { ctx, sent } = context();
     const file = menu(buildMenuTemplate(ctx), 'File');

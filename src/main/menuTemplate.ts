@@ -97,6 +97,12 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       { label: 'Templates folder…', enabled: ctx.assessmentOpen, click: () => ctx.send({ command: 'templates-folder' }) },
       { type: 'separator' },
       {
+        label: 'Restore from backup…',
+        enabled: ctx.assessmentOpen,
+        click: () => ctx.send({ command: 'restore-backup' }),
+      },
+      { type: 'separator' },
+      {
         label: 'Export…',
         accelerator: 'CmdOrCtrl+E',
         enabled: ctx.assessmentOpen,

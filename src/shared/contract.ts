@@ -6,6 +6,7 @@ import {
   RecentFileSchema,
   UpdateAssessmentInputSchema,
 } from './schemas/assessment';
+import { BackupIdSchema, BackupInfoSchema, BackupListSchema } from './schemas/backup';
 import { EditorStateSchema } from './schemas/lexical';
 import { WordTargetSchema } from './schemas/assessment';
 import { TemplateInfoSchema, TemplateListSchema } from './schemas/template';
@@ -130,6 +131,23 @@ export const coreContract = {
   'statement-replace-all': { input: ReplaceAllInputSchema, output: ReplaceAllResultSchema },
   /** Undoes one replace (all its sections in one step), given the `undoId` it returned. */
   'statement-replace-undo': { input: ReplaceUndoInputSchema, output: ReplaceUndoResultSchema },
+
+  // --- automatic backups (kept per machine, in the app's settings folder) ---
+  /**
+   * Backups of the open assessment, or of the file at `path`, which may be too damaged to open.
+   * Newest first.
+   */
+  'backups-list': { input: z.object({ path: FilePathSchema.optional() }), output: BackupListSchema },
+  /**
+   * Copies a backup to a new file beside the assessment (at `path`, else the open one's), never
+   * over it, and opens that file: "Sefton (restored 23 Nov 2026 14.10).pcstudio".
+   */
+  'backup-restore': {
+    input: z.object({ id: BackupIdSchema, path: FilePathSchema.optional() }),
+    output: AssessmentSummarySchema,
+  },
+  /** Backs up the open assessment now. */
+  'backup-now': { input: none, output: BackupInfoSchema },
 
   // --- where the user was, kept in the file ---
   'ui-state-set': { input: z.object({ lastSectionId: SectionIdSchema.nullable() }), output: ok },

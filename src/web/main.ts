@@ -59,7 +59,7 @@ async function main() {
 
   const shutDown = async () => {
     await running.close();
-    core.close();
+    await core.shutDown();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutDown());

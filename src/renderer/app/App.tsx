@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, MenuCommandEvent, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary, RecentFile } from '../../shared/schemas/assessment';
-import { api, errorMessage, getConnection, transport } from '../api';
+import type { BackupInfo } from '../../shared/schemas/backup';
+import { api, ApiError, errorMessage, getConnection, transport } from '../api';
 import { AutoSaver } from '../save/autosave';
 import { ToastProvider, useToasts } from '../ui/Toasts';
 import { CreateDialog } from './CreateDialog';
 import { MainScreen } from './MainScreen';
 import { OpenDialog } from './OpenDialog';
+import { DamagedFileDialog, formatBackupTime } from './RestoreBackupDialog';
 import { NoTokenScreen, StartScreen } from './StartScreen';
 
 export function App() {
@@ -28,6 +30,8 @@ function Studio() {
   const [createOpen, setCreateOpen] = useState(false);
   const [openOpen, setOpenOpen] = useState(false);
   const [findRequest, setFindRequest] = useState(0);
+  // A file that would not open because it is damaged, and the newest backup of it.
+  const [damagedOffer, setDamagedOffer] = useState<{ path: string; message: string; latest: BackupInfo } | null>(null);
   // A dialog of the main screen asked for from the Electron menu; `n` makes each request new.
   const [screenRequest, setScreenRequest] = useState<{ command: ScreenMenuCommand; n: number } | null>(null);
   const saver = useMemo(() => new AutoSaver(), []);
@@ -86,17 +90,31 @@ function Studio() {
     [refreshRecent],
   );
 
+  /** When a file will not open because it is damaged, offers its newest backup; true if it did. */
+  const offerBackup = useCallback(async (path: string, error: unknown): Promise<boolean> => {
+    if (!(error instanceof ApiError) || error.code !== 'damaged') return false;
+    try {
+      const [latest] = await api['backups-list']({ path });
+      if (!latest) return false;
+      setDamagedOffer({ path, message: error.message, latest });
+      return true;
+    } catch {
+      return false;
+    }
+  }, []);
+
   const openPath = useCallback(
     async (path: string) => {
       await saver.flush();
       try {
         opened(await api['assessment-open']({ path }));
       } catch (e) {
+        if (await offerBackup(path, e)) return;
         toasts.show({ message: errorMessage(e), tone: 'error', timeout: 8000 });
         void refreshRecent();
       }
     },
-    [opened, refreshRecent, saver, toasts],
+    [offerBackup, opened, refreshRecent, saver, toasts],
   );
 
   const startOpen = useCallback(async () => {
@@ -167,6 +185,7 @@ function Studio() {
         case 'add-focus-area':
         case 'save-as-template':
         case 'templates-folder':
+        case 'restore-backup':
           setScreenRequest((previous) => ({ command: event.command as ScreenMenuCommand, n: (previous?.n ?? 0) + 1 }));
           break;
       }
@@ -232,6 +251,19 @@ function Studio() {
         onOpened={opened}
         prepare={() => saver.flush()}
         onForget={(p) => void forget(p)}
+        onOpenFailed={offerBackup}
+      />
+      <DamagedFileDialog
+        offer={damagedOffer}
+        onClose={() => setDamagedOffer(null)}
+        onRestored={(next, backup) => {
+          setDamagedOffer(null);
+          opened(next);
+          toasts.show({
+            message: `Restored the backup from ${formatBackupTime(backup.createdAt)} as “${next.fileName}”. The damaged file is unchanged.`,
+            timeout: 10000,
+          });
+        }}
       />
     </>
   );

@@ -73,6 +73,8 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
   ['save-as-template', 'Save as template…'],
   ['templates-folder', 'Templates folder…'],
   null,
+  ['restore-backup', 'Restore from backup…'],
+  null,
   ['close', 'Close assessment'],
 ];
 

@@ -307,6 +307,7 @@ export function MainScreen(props: {
         appInfo={props.appInfo}
         onClose={() => setAssessmentDialog(null)}
         onSummaryChange={props.onSummaryChange}
+        prepare={() => saver.flush()}
       />
     </div>
   );

@@ -14,6 +14,8 @@ export function OpenDialog(props: {
   onForget(path: string): void;
   /** Runs before the core switches files: writes what is still queued for the open one. */
   prepare(): Promise<void>;
+  /** Offered the error when a file will not open; true when it has dealt with it (e.g. offered a backup). */
+  onOpenFailed?(path: string, error: unknown): Promise<boolean>;
 }) {
   const [path, setPath] = useState('');
   const { error, setError, busy, run } = useFormTask(props.isOpen);
@@ -28,7 +30,15 @@ export function OpenDialog(props: {
     }
     await run(async () => {
       await props.prepare();
-      props.onOpened(await api['assessment-open']({ path: target.trim() }));
+      try {
+        props.onOpened(await api['assessment-open']({ path: target.trim() }));
+      } catch (e) {
+        if (await props.onOpenFailed?.(target.trim(), e)) {
+          props.onClose();
+          return;
+        }
+        throw e;
+      }
     });
   };
 
