@@ -150,7 +150,7 @@ async function main() {
     // (`npm run cli`) are timed beside it for comparison, and plain Node for the floor.
     const pcsBin = join(repoRoot, 'bin', 'pcs.js');
     if (existsSync(join(repoRoot, 'out', 'cli', 'main.js'))) {
-      const node = (...args: string[]) => () => execFileSync(process.execPath, args, { stdio: 'ignore', cwd: repoRoot });
+      const node = (...args: string[]) => () => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: repoRoot });
       node(pcsBin, 'info', file)(); // first run fills Node's compile cache; not counted
       results.push(stats('`pcs info` on the full statement, whole process (compiled CLI)', await time(20, node(pcsBin, 'info', file))));
       results.push(stats('`npm run cli -- info`, the sources through tsx (for comparison)', await time(5, node('--import', 'tsx', 'src/core/cli/main.ts', 'info', file))));
