@@ -145,6 +145,20 @@ async function main() {
     core.close();
     notes.push(`File size with the statement: ${(statSync(file).size / 1024).toFixed(0)} KiB.`);
 
+    // The command line, as a user starts it: a whole `pcs info` process on the full statement.
+    // bin/pcs.js runs the compiled CLI (out/cli, made by `npm run build`); the sources through tsx
+    // (`npm run cli`) are timed beside it for comparison, and plain Node for the floor.
+    const pcsBin = join(repoRoot, 'bin', 'pcs.js');
+    if (existsSync(join(repoRoot, 'out', 'cli', 'main.js'))) {
+      const node = (...args: string[]) => () => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: repoRoot });
+      node(pcsBin, 'info', file)(); // first run fills Node's compile cache; not counted
+      results.push(stats('`pcs info` on the full statement, whole process (compiled CLI)', await time(20, node(pcsBin, 'info', file))));
+      results.push(stats('`npm run cli -- info`, the sources through tsx (for comparison)', await time(5, node('--import', 'tsx', 'src/core/cli/main.ts', 'info', file))));
+      results.push(stats('Node itself starting and stopping (the floor)', await time(20, node('-e', '0'))));
+    } else {
+      notes.push('The CLI is not built, so `pcs info` was not timed (run `npm run build` first).');
+    }
+
     // The peer: a whole-document save of the same statement in LibreOffice Writer.
     const docx = join(corpus, 'lga-peer-challenge-self-assessment-2023.docx');
     const soffice = ['soffice', 'libreoffice'].find((cmd) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REACT_ARIA_PRESS_STYLE_HASH } from '../shared/csp';
 import { contentSecurityPolicy, withSecurityHeaders } from './csp';
 
 function directives(policy: string): Record<string, string> {
@@ -16,7 +17,8 @@ describe('contentSecurityPolicy', () => {
     expect(policy).toMatchObject({
       'default-src': "'self'",
       'script-src': "'self'",
-      'style-src': "'self' 'unsafe-inline'",
+      'style-src': `'self' '${REACT_ARIA_PRESS_STYLE_HASH}'`,
+      'style-src-attr': "'unsafe-inline'",
       'img-src': "'self' data: blob:",
       'object-src': "'none'",
       'base-uri': "'none'",
@@ -26,10 +28,12 @@ describe('contentSecurityPolicy', () => {
     });
     expect(contentSecurityPolicy()).not.toContain('unsafe-eval');
     expect(contentSecurityPolicy()).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(contentSecurityPolicy()).not.toMatch(/style-src [^;]*unsafe-inline/);
   });
   it('lets the dev server’s hot reload in, and only in dev', () => {
     const policy = directives(contentSecurityPolicy('http://localhost:5173/'));
     expect(policy['connect-src']).toBe("'self' ws://localhost:5173");
+    expect(policy['style-src']).toBe("'self' 'unsafe-inline'");
     expect(policy['object-src']).toBe("'none'");
     expect(policy['script-src']).not.toContain('unsafe-eval');
   });

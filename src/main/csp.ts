@@ -2,7 +2,8 @@ import { CSP_DIRECTIVES, formatCsp } from '../shared/csp';
 
 /**
  * With the Vite dev server (`npm run dev`, never in a packaged app), hot reload needs a
- * WebSocket back to the server and React Fast Refresh injects one inline module script.
+ * WebSocket back to the server, React Fast Refresh injects one inline module script and the
+ * CSS arrives as inline <style> elements.
  */
 export function contentSecurityPolicy(devServerUrl?: string): string {
   const directives = CSP_DIRECTIVES.map(([name, value]) => [name, value] as [string, string]);
@@ -12,6 +13,8 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
     for (const directive of directives) {
       if (directive[0] === 'connect-src') directive[1] = `'self' ${ws}`;
       if (directive[0] === 'script-src') directive[1] = "'self' 'unsafe-inline'";
+      // Vite's dev server injects each CSS file as a <style> element (a built app links files).
+      if (directive[0] === 'style-src') directive[1] = "'self' 'unsafe-inline'";
     }
   }
   return formatCsp(directives);

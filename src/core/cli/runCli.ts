@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isAppError } from '../../shared/errors';
-import { INTERNAL_ERROR_MESSAGE } from '../dispatch';
-import { createCore } from '../index';
 import { UsageError, type CliContext } from './command';
 import { CheckFailed } from './commands/checkCommand';
 import { COMMANDS } from './commands/index';
@@ -31,6 +28,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     io.err(`pcs: there is no command called “${name}”. Run “pcs help” to see the commands.`);
     return 2;
   }
+  // The core (SQLite, every schema) is loaded only once a command is known to need running, so
+  // `pcs help` and a mistyped command answer at once. See vite.cli.config.ts for the rest of
+  // what keeps startup short.
+  const { createCore } = await import('../index');
   // The CLI keeps no recent-files list: its core gets a settings folder that is thrown away.
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-cli-'));
   const core = createCore({ configDir });
@@ -46,10 +47,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       if (error.usage) io.err(`Usage: ${error.usage}`);
       return 2;
     }
+    const { isAppError } = await import('../../shared/errors');
     if (isAppError(error)) {
       io.err(error.message);
       return 1;
     }
+    const { INTERNAL_ERROR_MESSAGE } = await import('../dispatch');
     io.err(INTERNAL_ERROR_MESSAGE);
     if (process.env.PCS_DEBUG) io.err(String((error as Error)?.stack ?? error));
     return 1;

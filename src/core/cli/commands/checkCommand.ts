@@ -1,4 +1,3 @@
-import { checkAssessmentFile } from '../../storage/checkAssessmentFile';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parseCommandArgs';
 
@@ -14,6 +13,8 @@ export const checkCommand: CliCommand = {
   async run(args, { out }) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, usage);
     if (positionals.length !== 1) throw new UsageError('Give the assessment file to check.', usage);
+    // Loaded here, not at the top: SQLite and the schemas are only needed once a command runs.
+    const { checkAssessmentFile } = await import('../../storage/checkAssessmentFile');
     const report = checkAssessmentFile(positionals[0]!);
     if (values.json) {
       out(JSON.stringify(report, null, 2));

@@ -1,6 +1,4 @@
 import { CHALLENGE_KIND_LABELS } from '../../../shared/constants';
-import { CreateAssessmentInputSchema } from '../../../shared/schemas/assessment';
-import { britishErrorMap, firstIssueMessage } from '../../validationMessages';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parseCommandArgs';
 
@@ -26,6 +24,9 @@ export const newCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('Give the file to create.', usage);
     if (values.council === undefined) throw new UsageError('Give the council name with --council "<name>".', usage);
     // The same schema the app's bridge uses, so the CLI accepts exactly what the app accepts.
+    // Loaded here, not at the top: the schemas are only needed once a command runs.
+    const { CreateAssessmentInputSchema } = await import('../../../shared/schemas/assessment');
+    const { britishErrorMap, firstIssueMessage } = await import('../../validationMessages');
     const parsed = CreateAssessmentInputSchema.safeParse(
       {
         path: positionals[0],

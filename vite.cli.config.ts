@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The `pcs` command line, compiled to out/cli/main.js (run by bin/pcs.js). Part of `npm run build`.
+// Compiled rather than run through a TypeScript loader at each start: tsx alone took most of the
+// half-second `pcs info` used to take. The core, src/shared and templates/*.json are bundled in;
+// runtime dependencies (better-sqlite3 with its native addon, zod) stay external and load from
+// node_modules, as in the Electron main build.
+export default defineConfig({
+  // No public/ or index.html here: this is a Node build only.
+  publicDir: false,
+  logLevel: 'warn',
+  // Bundle every dependency but the native one (see above).
+  ssr: { noExternal: true, external: ['better-sqlite3'] },
+  build: {
+    ssr: resolve(import.meta.dirname, 'src/core/cli/main.ts'),
+    outDir: resolve(import.meta.dirname, 'out/cli'),
+    emptyOutDir: true,
+    target: 'node22',
+    minify: false,
+    sourcemap: false,
+    rolldownOptions: {
+      external: ['better-sqlite3'],
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name].js',
+        // Two files besides the entry: the few constants the commands print, and everything the
+        // commands load once they run (core, schemas, zod). The CLI's own code stays in main.js, so
+        // `pcs help` or a mistyped command load neither SQLite nor zod; one lazy chunk rather than
+        // a dozen keeps the files Node reads at start to three.
+        codeSplitting: {
+          groups: [
+            { name: 'constants', test: /src[\\/]shared[\\/]constants/, priority: 2 },
+            { name: 'core', test: /src[\\/](core[\\/](?!cli[\\/])|shared[\\/])|node_modules|templates[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+});
