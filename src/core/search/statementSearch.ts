@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { SerializedEditorStateJSON, SerializedNode } from '../../shared/schemas/lexical';
-import type { FindMatch, FindResult, ReplaceAllResult } from '../../shared/schemas/search';
-import { SECTION_NOT_FOUND, type SectionService } from '../sections/sectionService';
+import type { DamagedSection, FindMatch, FindResult, ReplaceAllResult } from '../../shared/schemas/search';
+import { parseStoredContent, SECTION_NOT_FOUND, type SectionService } from '../sections/sectionService';
 import { findNodeMatches, type MatchOptions } from './textMatcher';
 import { collectTextNodes } from './textNodes';
 
@@ -24,6 +24,12 @@ interface ContentRow {
   content_json: string;
 }
 
+interface ReadableSection {
+  id: string;
+  title: string;
+  content: SerializedEditorStateJSON;
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
@@ -43,12 +49,24 @@ export class StatementSearch {
     return ids.map((id) => select.get(id) as ContentRow);
   }
 
+  /** The sections whose text reads back, and the ones that do not (skipped, to be named). */
+  private readableSections(onlySectionId?: string): { readable: ReadableSection[]; damagedSections: DamagedSection[] } {
+    const readable: ReadableSection[] = [];
+    const damagedSections: DamagedSection[] = [];
+    for (const row of this.contentInBinderOrder(onlySectionId)) {
+      const content = parseStoredContent(row.content_json);
+      if (content === null) damagedSections.push({ sectionId: row.id, sectionTitle: row.title });
+      else readable.push({ id: row.id, title: row.title, content });
+    }
+    return { readable, damagedSections };
+  }
+
   find(options: MatchOptions): FindResult {
     let total = 0;
     const sections: FindMatch[] = [];
-    for (const row of this.contentInBinderOrder()) {
-      const content = JSON.parse(row.content_json) as SerializedEditorStateJSON;
-      const document = collectTextNodes(content.root as SerializedNode);
+    const { readable, damagedSections } = this.readableSections();
+    for (const row of readable) {
+      const document = collectTextNodes(row.content.root as SerializedNode);
       const matches = findNodeMatches(document, options);
       if (matches.length === 0) continue;
       total += matches.length;
@@ -67,7 +85,7 @@ export class StatementSearch {
         }),
       });
     }
-    return { total, sections };
+    return { total, sections, damagedSections };
   }
 
   /**
@@ -79,8 +97,8 @@ export class StatementSearch {
     return this.db.transaction(() => {
       let replaced = 0;
       const sectionIds: string[] = [];
-      for (const row of this.contentInBinderOrder(options.sectionId)) {
-        const content = JSON.parse(row.content_json) as SerializedEditorStateJSON;
+      const { readable, damagedSections } = this.readableSections(options.sectionId);
+      for (const { id, content } of readable) {
         const document = collectTextNodes(content.root as SerializedNode);
         const matches = findNodeMatches(document, options);
         if (matches.length === 0) continue;
@@ -90,11 +108,11 @@ export class StatementSearch {
           const node = document.spans[match.spanIndex]!.node;
           node.text = node.text.slice(0, match.index) + options.replacement + node.text.slice(match.index + match.length);
         }
-        this.sections.saveContent(row.id, content);
+        this.sections.saveContent(id, content);
         replaced += matches.length;
-        sectionIds.push(row.id);
+        sectionIds.push(id);
       }
-      return { replaced, sectionIds };
+      return { replaced, sectionIds, damagedSections };
     })();
   }
 }
