@@ -58,6 +58,11 @@ export const AssessmentSummarySchema = z.object({
   lastSectionId: z.string().nullable(),
   /** The word target for the whole statement, from the template unless changed; null for none. */
   wordTarget: z.number().int().positive().nullable(),
+  /**
+   * Set when opening brought a file from an earlier version up to date: says so, and where the
+   * copy of it as it was is kept. Absent otherwise.
+   */
+  upgradeNotice: z.string().optional(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 
