@@ -16,6 +16,7 @@ import { createDispatcher } from '../src/core/dispatch';
 import { createWebShellHandlers } from '../src/web/shellHandlers';
 import { startWebServer } from '../src/web/server';
 import type { SerializedEditorStateJSON } from '../src/shared/schemas/lexical';
+import { runKillLoop } from '../src/core/testing/killLoop';
 import { statementSections } from './statementFixture';
 
 type Stats = { name: string; runs: number; p50: number; p95: number; max: number };
@@ -198,7 +199,32 @@ async function main() {
   console.log(lines.join('\n'));
 }
 
-main().catch((error: unknown) => {
+/**
+ * `npm run bench -- --kills 300`: the kill test of `npm test` (src/core/storage/killLoop.test.ts,
+ * 50 kills) at a size that does not fit CI. Prints how the kills landed; throws on the first
+ * file that fails `pcs check` or lost an acknowledged save. PCS_KILL_SEED repeats a run.
+ */
+async function killLoopBench(kills: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'pcs-kill-bench-'));
+  const seed = Number(process.env.PCS_KILL_SEED ?? Date.now() % 100_000);
+  const start = performance.now();
+  try {
+    const result = await runKillLoop({ dir, kills, seed });
+    const seconds = ((performance.now() - start) / 1000).toFixed(0);
+    console.log(
+      `- Kill loop: ${result.kills} kills (seed ${seed}) in ${seconds} s, landing in ${Object.entries(result.byPhase)
+        .map(([phase, n]) => `${phase} ${n}`)
+        .join(', ')}; ${result.acknowledged} saves acknowledged, none lost; every file passed pcs check.`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const killsFlag = process.argv.indexOf('--kills');
+const run = killsFlag >= 0 ? () => killLoopBench(Number(process.argv[killsFlag + 1] ?? 300)) : main;
+
+run().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -16,7 +16,10 @@ export const ERROR_CODES = [
   'stale', // a save based on an older revision of the section than the stored one
   'invalid-input', // arguments that fail validation
   'not-allowed', // e.g. deleting a fixed section
-  'io', // the disk said no (permissions, full disk)
+  'io', // the disk said no (a drive that went away, a read or write that failed)
+  'disk-full', // no space left to save (or the user's quota is used up)
+  'read-only', // the file, its folder or its drive cannot be written to (permissions, read-only media)
+  'section-damaged', // one section's stored text cannot be read; the rest of the statement is fine
   'internal', // a bug: the message says so and asks for a report
 ] as const;
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
 import type { Template } from '../../shared/schemas/template';
 import { SectionService } from '../sections/sectionService';
 import { StatementSearch } from '../search/statementSearch';
-import { AssessmentDatabase } from '../storage/assessmentDatabase';
+import { AssessmentDatabase, type OpenOptions } from '../storage/assessmentDatabase';
 import { insertTemplateSections } from '../templates/insertTemplateSections';
 import { nowIso } from '../time';
 import { AssessmentStore, insertAssessment } from './assessmentStore';
@@ -26,8 +27,8 @@ export class OpenAssessment {
     return this.file.filePath;
   }
 
-  static open(filePath: string): OpenAssessment {
-    return new OpenAssessment(AssessmentDatabase.open(filePath));
+  static open(filePath: string, options?: OpenOptions): OpenAssessment {
+    return new OpenAssessment(AssessmentDatabase.open(filePath, options));
   }
 
   /**
@@ -57,7 +58,13 @@ export class OpenAssessment {
   }
 
   summary(): AssessmentSummary {
-    return { ...this.store.summary(this.file.filePath, this.file.schemaVersion), sessionId: this.sessionId };
+    const summary = { ...this.store.summary(this.file.filePath, this.file.schemaVersion), sessionId: this.sessionId };
+    const backup = this.file.migrationBackupPath;
+    if (backup === null) return summary;
+    return {
+      ...summary,
+      upgradeNotice: `This assessment was made by an earlier version of Peer Challenge Studio and has been brought up to date. A copy of it as it was is kept beside it, as “${path.basename(backup)}” (${backup}).`,
+    };
   }
 
   close(): void {

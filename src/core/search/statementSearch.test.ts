@@ -68,7 +68,7 @@ describe('statement-find', () => {
     await t.api['section-save-content']({ id: sub.id, content: doc('unique-word') });
     expect((await t.api['statement-find']({ query: 'unique-word' })).total).toBe(1);
     await t.api['section-delete']({ id: sub.id });
-    expect(await t.api['statement-find']({ query: 'unique-word' })).toEqual({ total: 0, sections: [] });
+    expect(await t.api['statement-find']({ query: 'unique-word' })).toEqual({ total: 0, sections: [], damagedSections: [] });
   });
 });
 
@@ -80,7 +80,7 @@ describe('statement-replace-all', () => {
       content: doc([text('The Cabinet', 1), text(' meets; the cabinet decides.')]),
     });
     const result = await t.api['statement-replace-all']({ query: 'cabinet', replacement: 'executive committee' });
-    expect(result).toEqual({ replaced: 2, sectionIds: [id], undoId: expect.any(String) });
+    expect(result).toEqual({ replaced: 2, sectionIds: [id], undoId: expect.any(String), damagedSections: [] });
     const saved = await t.api['section-get']({ id });
     const nodes = saved.content.root.children[0]!.children!;
     expect(nodes.map((n) => [n.text, n.format])).toEqual([
@@ -102,7 +102,7 @@ describe('statement-replace-all', () => {
     const a = await write('theme.finance', 'council council');
     const b = await write('theme.capacity', 'council');
     const result = await t.api['statement-replace-all']({ query: 'council', replacement: 'authority', sectionId: a });
-    expect(result).toEqual({ replaced: 2, sectionIds: [a], undoId: expect.any(String) });
+    expect(result).toEqual({ replaced: 2, sectionIds: [a], undoId: expect.any(String), damagedSections: [] });
     expect((await t.api['statement-find']({ query: 'council' })).sections.map((s) => s.sectionId)).toEqual([b]);
     await expect(
       t.api['statement-replace-all']({ query: 'x', replacement: 'y', sectionId: 'missing' }),
@@ -118,7 +118,7 @@ describe('statement-replace-all', () => {
       wholeWord: true,
       matchCase: true,
     });
-    expect(result).toEqual({ replaced: 1, sectionIds: [a], undoId: expect.any(String) });
+    expect(result).toEqual({ replaced: 1, sectionIds: [a], undoId: expect.any(String), damagedSections: [] });
     expect((await t.api['section-get']({ id: a })).content).toEqual(doc('Plan strategy planning'));
     expect((await t.api['section-get']({ id: b })).revision).toBe(1);
   });
@@ -159,7 +159,7 @@ describe('statement-replace-undo', () => {
   it('undoes once, and says so plainly for an unknown or spent undo', async () => {
     await write('theme.finance', 'council');
     const nothing = await t.api['statement-replace-all']({ query: 'absent', replacement: 'x' });
-    expect(nothing).toEqual({ replaced: 0, sectionIds: [], undoId: null });
+    expect(nothing).toEqual({ replaced: 0, sectionIds: [], undoId: null, damagedSections: [] });
     const replaced = await t.api['statement-replace-all']({ query: 'council', replacement: 'authority' });
     await t.api['statement-replace-undo']({ undoId: replaced.undoId! });
     await expect(t.api['statement-replace-undo']({ undoId: replaced.undoId! })).rejects.toMatchObject({

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { SerializedEditorStateJSON, SerializedNode } from '../../shared/schemas/lexical';
-import type { FindMatch, FindResult, ReplaceAllResult, ReplaceUndoResult } from '../../shared/schemas/search';
-import { SECTION_NOT_FOUND, type SectionService } from '../sections/sectionService';
+import type { DamagedSection, FindMatch, FindResult, ReplaceAllResult, ReplaceUndoResult } from '../../shared/schemas/search';
+import { parseStoredContent, SECTION_NOT_FOUND, type SectionService } from '../sections/sectionService';
 import { findNodeMatches, type MatchOptions } from './textMatcher';
 import { collectTextNodes } from './textNodes';
 
@@ -36,6 +36,12 @@ const UNDO_KEPT = 10;
 
 export const REPLACE_UNDO_GONE =
   'That replace can no longer be undone (the assessment has been closed and opened again since, or many replaces have followed it).';
+
+interface ReadableSection {
+  id: string;
+  title: string;
+  content: SerializedEditorStateJSON;
+}
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -76,12 +82,24 @@ export class StatementSearch {
     return ids.map((id) => select.get(id) as ContentRow);
   }
 
+  /** The sections whose text reads back, and the ones that do not (skipped, to be named). */
+  private readableSections(onlySectionId?: string): { readable: ReadableSection[]; damagedSections: DamagedSection[] } {
+    const readable: ReadableSection[] = [];
+    const damagedSections: DamagedSection[] = [];
+    for (const row of this.contentInBinderOrder(onlySectionId)) {
+      const content = parseStoredContent(row.content_json);
+      if (content === null) damagedSections.push({ sectionId: row.id, sectionTitle: row.title });
+      else readable.push({ id: row.id, title: row.title, content });
+    }
+    return { readable, damagedSections };
+  }
+
   find(options: MatchOptions): FindResult {
     let total = 0;
     const sections: FindMatch[] = [];
-    for (const row of this.contentInBinderOrder()) {
-      const content = JSON.parse(row.content_json) as SerializedEditorStateJSON;
-      const document = collectTextNodes(content.root as SerializedNode);
+    const { readable, damagedSections } = this.readableSections();
+    for (const row of readable) {
+      const document = collectTextNodes(row.content.root as SerializedNode);
       const matches = findNodeMatches(document, options);
       if (matches.length === 0) continue;
       total += matches.length;
@@ -100,7 +118,7 @@ export class StatementSearch {
         }),
       });
     }
-    return { total, sections };
+    return { total, sections, damagedSections };
   }
 
   /**
@@ -113,27 +131,27 @@ export class StatementSearch {
       let replaced = 0;
       const sectionIds: string[] = [];
       const record: ReplaceRecord = { undoId: randomUUID(), sections: [] };
-      for (const row of this.contentInBinderOrder(options.sectionId)) {
-        const content = JSON.parse(row.content_json) as SerializedEditorStateJSON;
+      const { readable, damagedSections } = this.readableSections(options.sectionId);
+      for (const { id, content } of readable) {
         const document = collectTextNodes(content.root as SerializedNode);
         const matches = findNodeMatches(document, options);
         if (matches.length === 0) continue;
-        const previousContent = JSON.parse(row.content_json) as SerializedEditorStateJSON;
+        const previousContent = structuredClone(content);
         // Splice from the last match back so earlier offsets stay valid.
         for (let i = matches.length - 1; i >= 0; i--) {
           const match = matches[i]!;
           const node = document.spans[match.spanIndex]!.node;
           node.text = node.text.slice(0, match.index) + options.replacement + node.text.slice(match.index + match.length);
         }
-        const saved = this.sections.saveContent(row.id, content);
-        record.sections.push({ id: row.id, previousContent, revisionAfter: saved.revision });
+        const saved = this.sections.saveContent(id, content);
+        record.sections.push({ id, previousContent, revisionAfter: saved.revision });
         replaced += matches.length;
-        sectionIds.push(row.id);
+        sectionIds.push(id);
       }
-      if (replaced === 0) return { replaced, sectionIds, undoId: null };
+      if (replaced === 0) return { replaced, sectionIds, undoId: null, damagedSections };
       this.undoable.push(record);
       if (this.undoable.length > UNDO_KEPT) this.undoable.shift();
-      return { replaced, sectionIds, undoId: record.undoId };
+      return { replaced, sectionIds, undoId: record.undoId, damagedSections };
     })();
   }
 

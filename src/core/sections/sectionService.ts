@@ -61,6 +61,29 @@ export const SECTION_NOT_FOUND = 'That section no longer exists. It may have bee
 export const STALE_SECTION_MESSAGE =
   'This section was changed after this text was loaded (by replace-all, a restore, or another tab), so your latest change was not saved over it.';
 
+/**
+ * A section's stored text as the editor saved it, or null when it no longer reads back (a bad
+ * disk sector, a faulty copy, another program's write). One such row must not take the rest of
+ * the statement down, so callers decide: get() names it, find and replace-all skip it.
+ */
+export function parseStoredContent(json: string): SerializedEditorStateJSON | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = EditorStateSchema.safeParse(value);
+  return parsed.success ? (value as SerializedEditorStateJSON) : null;
+}
+
+export function sectionDamaged(title: string): AppError {
+  return new AppError(
+    'section-damaged',
+    `The text of “${title}” is damaged in the file and cannot be shown. The rest of the statement is fine. Copy this section's text from a backup of the assessment and paste it back here: saving new text replaces the damaged text.`,
+  );
+}
+
 function toSummary(row: SectionRow, depth: number, totalWordCount: number): SectionSummary {
   return {
     id: row.id,
@@ -174,11 +197,13 @@ export class SectionService {
   get(id: string): Section {
     const row = this.statements.contentById.get(id);
     if (!row) throw new AppError('not-found', SECTION_NOT_FOUND);
+    const content = parseStoredContent(row.content_json);
+    if (content === null) throw sectionDamaged(row.title);
     const tree = this.liveTree();
     return {
       ...toSummary(row, depthOf(tree, id), subtreeWords(tree, id)),
       guidance: parseGuidance(row.guidance_json),
-      content: JSON.parse(row.content_json) as SerializedEditorStateJSON,
+      content,
       revision: row.revision,
     };
   }

@@ -4,8 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../../shared/constants';
 import { AppError } from '../../shared/errors';
+import { backupBeforeMigration } from './backupBeforeMigration';
 import { assessmentPath, companionFiles } from './filePaths';
 import { inspectAssessmentFile } from './inspectAssessmentFile';
+import { removeAbandonedTempFiles, tempPathFor } from './leftoverTempFiles';
 import { MIGRATIONS } from './migrations/index';
 import { applyMigrations, planMigrations } from './migrations/runner';
 import { toAppError } from './sqliteErrors';
@@ -25,11 +27,18 @@ import { toAppError } from './sqliteErrors';
  *   beside it. WAL is switched on while the file is open and off again on close, after a
  *   TRUNCATE checkpoint has folded everything back into the main file.
  */
+export interface OpenOptions {
+  /** Keep a copy of an older file before migrating it (default true; false for private copies). */
+  backupBeforeMigration?: boolean;
+}
+
 export class AssessmentDatabase {
   private closed = false;
   private constructor(
     readonly db: Database.Database,
     readonly filePath: string,
+    /** Where the copy made before migrating this file on open went; null if none was needed. */
+    readonly migrationBackupPath: string | null = null,
   ) {}
 
   /** The schema version the file is at (after migrations). */
@@ -38,17 +47,26 @@ export class AssessmentDatabase {
   }
 
   /** Opens an existing assessment for reading and writing, migrating it if it is older. */
-  static open(requestedPath: string): AssessmentDatabase {
+  static open(requestedPath: string, options: OpenOptions = {}): AssessmentDatabase {
     const filePath = path.resolve(requestedPath);
-    inspectAssessmentFile(filePath);
+    const leftovers = inspectAssessmentFile(filePath);
+    removeAbandonedTempFiles(path.dirname(filePath));
+    // SQLite would replay a -wal that is not this file's into it: move it out of the way first.
+    if (leftovers.wal === 'stray') moveStrayWalAside(filePath);
     let db: Database.Database | undefined;
     try {
+      // A hot journal left by a crash is rolled back, and a -wal replayed, by this connection.
       db = new Database(filePath, { fileMustExist: true, timeout: 200 });
       configureConnection(db);
       removeStaleSharedMemoryFile(filePath);
       // Planned again under our lock: the file could have changed since it was inspected.
-      applyMigrations(db, planMigrations(db, filePath));
-      return new AssessmentDatabase(db, filePath);
+      const pending = planMigrations(db, filePath);
+      const backupPath =
+        pending.length > 0 && options.backupBeforeMigration !== false
+          ? backupBeforeMigration(db, filePath, pending.at(-1)!.version)
+          : null;
+      applyMigrations(db, pending);
+      return new AssessmentDatabase(db, filePath, backupPath);
     } catch (error) {
       db?.close();
       throw toAppError(error, filePath, 'damaged');
@@ -69,10 +87,13 @@ export class AssessmentDatabase {
     if (!fs.existsSync(folder)) {
       throw new AppError('not-found', `The folder “${folder}” does not exist. Choose another place to save “${name}”.`);
     }
-    const tempPath = `${filePath}.tmp-${randomBytes(6).toString('hex')}`;
+    removeAbandonedTempFiles(folder);
+    const tempPath = tempPathFor(filePath, randomBytes(6).toString('hex'));
     let db: Database.Database | undefined;
     try {
       db = new Database(tempPath);
+      // Held until close, so a tidy-up by another process sees this file is still being built.
+      db.pragma('locking_mode = EXCLUSIVE');
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma('foreign_keys = ON');
       applyMigrations(db, MIGRATIONS);
@@ -122,6 +143,16 @@ function removeStaleSharedMemoryFile(filePath: string): void {
     fs.rmSync(`${filePath}-shm`, { force: true });
   } catch {
     // Harmless if it stays.
+  }
+}
+
+/** Renames a -wal that does not belong to the file so SQLite cannot use it; it may be somebody's. */
+function moveStrayWalAside(filePath: string): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  try {
+    fs.renameSync(`${filePath}-wal`, `${filePath}-wal.not-used-${stamp}`);
+  } catch (error) {
+    throw toAppError(error, filePath);
   }
 }
 

@@ -2,20 +2,57 @@ import Database from 'better-sqlite3';
 import { EditorStateSchema } from '../../shared/schemas/lexical';
 import { isAppError } from '../../shared/errors';
 import { editorStateWordCount } from '../../document/plainText';
+import path from 'node:path';
+import type { CompanionState } from './companionFiles';
 import { inspectAssessmentFile } from './inspectAssessmentFile';
 import { planMigrations } from './migrations/runner';
 
 /**
  * A read-only health check of an assessment file, for `pcs check` and users' scripts: everything
  * opening would check, then a full integrity check and the binder's own rules. It never writes to
- * the file, so it is safe on a file that someone has mailed in, or on a backup.
+ * the file, so it is safe on a file that someone has mailed in, or on a backup. It looks at a
+ * private copy put right as opening would put it right (an interrupted save undone, saved
+ * changes from the `-wal` folded in) and says what it found beside the file.
  */
 export interface CheckReport {
   ok: boolean;
   /** Things that are wrong: the file will not open, or some of it cannot be trusted. */
   problems: string[];
+  /**
+   * Things that may be wrong but cannot be told from the file (e.g. a copy that may lack the
+   * latest changes). The file opens, but it is not reported as sound.
+   */
+  warnings: string[];
   /** Things worth knowing that are not wrong. */
   notes: string[];
+}
+
+/** What the files beside it say about how the assessment was left. */
+function leftoverReport(filePath: string, state: CompanionState): { warnings: string[]; notes: string[] } {
+  const name = path.basename(filePath);
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  if (state.hotJournal) {
+    notes.push(
+      `Peer Challenge Studio (or the computer) stopped part-way through a save, leaving “${name}-journal” beside it. The unfinished save is undone when the assessment is next opened; everything saved before it is kept. It was checked as it will be then.`,
+    );
+  }
+  if (state.wal === 'ours') {
+    notes.push(
+      `It was not closed properly (or is open in the app): the latest saved changes are in “${name}-wal” beside it, and are folded into the file when it is next opened. Keep the two files together. It was checked with them.`,
+    );
+  }
+  if (state.wal === 'stray') {
+    notes.push(
+      `The file “${name}-wal” beside it does not belong to it: the assessment was closed properly, so none of its changes are waiting there. It was left out of this check, and is moved aside (not deleted) when the assessment is next opened.`,
+    );
+  }
+  if (state.maybeIncompleteCopy) {
+    warnings.push(
+      `This copy was taken while the assessment was open in Peer Challenge Studio, without the “${name}-wal” file that was beside it, so changes since the app last wrote them into the file may be missing. If you can, close the assessment in the app and copy it again. The copy opens safely.`,
+    );
+  }
+  return { warnings, notes };
 }
 
 interface SectionRow {
@@ -29,16 +66,27 @@ interface SectionRow {
 }
 
 export function checkAssessmentFile(filePath: string): CheckReport {
-  const problems: string[] = [];
-  const notes: string[] = [];
   try {
-    inspectAssessmentFile(filePath);
+    return inspectAssessmentFile(filePath, (copyPath, state) => {
+      const report = checkStandalone(copyPath, filePath);
+      const leftovers = leftoverReport(filePath, state);
+      return {
+        ...report,
+        warnings: [...leftovers.warnings, ...report.warnings],
+        notes: [...leftovers.notes, ...report.notes],
+      };
+    });
   } catch (error) {
-    if (isAppError(error)) return { ok: false, problems: [error.message], notes };
+    if (isAppError(error)) return { ok: false, problems: [error.message], warnings: [], notes: [] };
     throw error;
   }
+}
 
-  const db = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 200 });
+/** The full checks, on a standalone copy (`dbPath`) that has passed inspection. */
+function checkStandalone(dbPath: string, filePath: string): CheckReport {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 200 });
   try {
     const integrity = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
     if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
@@ -93,5 +141,5 @@ export function checkAssessmentFile(filePath: string): CheckReport {
   } finally {
     db.close();
   }
-  return { ok: problems.length === 0, problems, notes };
+  return { ok: problems.length === 0, problems, warnings: [], notes };
 }

@@ -4,6 +4,8 @@ import { APPLICATION_ID } from '../../shared/constants';
 import { AppError } from '../../shared/errors';
 import { REQUIRED_TABLES } from './migrations/index';
 import { planMigrations } from './migrations/runner';
+import type { CompanionState } from './companionFiles';
+import { withPrivateCopy } from './privateCopy';
 import { damaged, notAnAssessment, toAppError } from './sqliteErrors';
 
 /**
@@ -13,6 +15,10 @@ import { damaged, notAnAssessment, toAppError } from './sqliteErrors';
  * migrations), so everything that could reject a file happens first: checks on the raw header
  * bytes, then a read-only SQLite connection for the integrity check, tables and schema version.
  * Only a file that passes all of these is opened read-write.
+ *
+ * The SQLite checks run on a private copy put right as opening would put it right (see
+ * privateCopy.ts), so a crash leftover is judged by what opening will make of it, and nothing
+ * (not even a `-shm`) appears beside the user's file.
  */
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -31,7 +37,7 @@ function readHeader(filePath: string): Buffer {
   }
 }
 
-function checkHeader(filePath: string): void {
+function checkHeader(filePath: string): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(filePath);
@@ -52,12 +58,14 @@ function checkHeader(filePath: string): void {
   if (header.length < HEADER_SIZE || header.readUInt32BE(APPLICATION_ID_OFFSET) !== APPLICATION_ID) {
     throw notAnAssessment(filePath);
   }
+  return header;
 }
 
-function checkWithReadOnlyConnection(filePath: string): void {
+/** Read-only checks on `dbPath` (a private copy); messages name the user's file, `filePath`. */
+function checkWithReadOnlyConnection(dbPath: string, filePath: string): void {
   let db: Database.Database | undefined;
   try {
-    db = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 200 });
+    db = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 200 });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw notAnAssessment(filePath);
     const problems = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
     if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') throw damaged(filePath);
@@ -76,9 +84,20 @@ function checkWithReadOnlyConnection(filePath: string): void {
   }
 }
 
-/** Throws the AppError that explains why `filePath` cannot be opened, or returns if it can. */
-export function inspectAssessmentFile(filePath: string): void {
-  checkHeader(filePath);
-  checkWithReadOnlyConnection(filePath);
+/**
+ * Throws the AppError that explains why `filePath` cannot be opened, or returns what lies
+ * beside it. `look`, if given, then runs on the private copy that passed.
+ */
+export function inspectAssessmentFile(filePath: string): CompanionState;
+export function inspectAssessmentFile<T>(filePath: string, look: (copyPath: string, state: CompanionState) => T): T;
+export function inspectAssessmentFile<T>(
+  filePath: string,
+  look?: (copyPath: string, state: CompanionState) => T,
+): T | CompanionState {
+  const header = checkHeader(filePath);
+  return withPrivateCopy(filePath, header, (copyPath, state) => {
+    checkWithReadOnlyConnection(copyPath, filePath);
+    return look ? look(copyPath, state) : state;
+  });
 }
 

@@ -54,22 +54,36 @@ export function toAppError(
       cause: error,
     });
   }
-  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
+  if (code === 'SQLITE_READONLY_ROLLBACK' || code === 'SQLITE_READONLY_RECOVERY') {
+    // A crash leftover (hot journal or WAL) that only a connection able to write can put right.
     return new AppError(
-      'io',
-      `Peer Challenge Studio is not allowed to write to “${name}” or its folder. Check the file's permissions, or save it somewhere else.`,
+      'read-only',
+      `“${name}” was left part-way through a save when Peer Challenge Studio or the computer stopped, and the unfinished save can only be undone where the file can be written to. Copy it, with the files beside it whose names start “${name}-”, to a folder you can write to, and open it there.`,
       { cause: error },
     );
   }
-  if (code === 'EROFS') {
-    return new AppError('io', `“${name}” is on a drive that cannot be written to. Save it somewhere else.`, {
-      cause: error,
-    });
+  // Read-only and disk-full have codes of their own so the app can offer the right way out
+  // (save a copy elsewhere; free some space) instead of a general "could not write".
+  if (code === 'EROFS' || code === 'SQLITE_READONLY_DBMOVED' || code === 'SQLITE_READONLY_DIRECTORY') {
+    return new AppError(
+      'read-only',
+      `“${name}” is on a drive or in a folder that cannot be written to any more. Your work up to the last save is in the file; save a copy somewhere else to carry on.`,
+      { cause: error },
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
+    return new AppError(
+      'read-only',
+      `“${name}” or its folder cannot be written to: Peer Challenge Studio is not allowed to change it. Check the file's permissions, or save a copy somewhere else.`,
+      { cause: error },
+    );
   }
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') {
-    return new AppError('io', `The disk is full, so “${name}” could not be saved. Free up some space, then try again.`, {
-      cause: error,
-    });
+    return new AppError(
+      'disk-full',
+      `The disk is full, so the last change to “${name}” could not be saved. Everything saved before it is safe. Free up some space, then try again.`,
+      { cause: error },
+    );
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO' || code.startsWith('SQLITE_CANTOPEN')) {
     return new AppError(

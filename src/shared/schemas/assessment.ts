@@ -63,6 +63,11 @@ export const AssessmentSummarySchema = z.object({
    * meant for an assessment that another tab has since replaced is refused, never misapplied.
    */
   sessionId: z.string(),
+  /**
+   * Set when opening brought a file from an earlier version up to date: says so, and where the
+   * copy of it as it was is kept. Absent otherwise.
+   */
+  upgradeNotice: z.string().optional(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 

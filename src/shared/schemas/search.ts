@@ -17,9 +17,15 @@ export const FindMatchSchema = z.object({
 });
 export type FindMatch = z.infer<typeof FindMatchSchema>;
 
+/** A section whose stored text cannot be read: find and replace-all skip it and name it. */
+export const DamagedSectionSchema = z.object({ sectionId: z.string(), sectionTitle: z.string() });
+export type DamagedSection = z.infer<typeof DamagedSectionSchema>;
+
 export const FindResultSchema = z.object({
   total: z.number().int().nonnegative(),
   sections: z.array(FindMatchSchema),
+  /** Sections that were not searched because their text is damaged (restore them from a backup). */
+  damagedSections: z.array(DamagedSectionSchema).default([]),
 });
 export type FindResult = z.infer<typeof FindResultSchema>;
 
@@ -35,6 +41,8 @@ export const ReplaceAllResultSchema = z.object({
   sectionIds: z.array(z.string()),
   /** Hands the replace to `statement-replace-undo`; null when nothing was replaced. */
   undoId: z.string().nullable(),
+  /** Sections left unchanged because their text is damaged. */
+  damagedSections: z.array(DamagedSectionSchema).default([]),
 });
 export type ReplaceAllResult = z.infer<typeof ReplaceAllResultSchema>;
 

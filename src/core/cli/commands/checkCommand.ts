@@ -19,10 +19,18 @@ export const checkCommand: CliCommand = {
     if (values.json) {
       out(JSON.stringify(report, null, 2));
     } else {
-      out(report.ok ? 'This assessment file is sound.' : 'This assessment file has problems:');
+      out(
+        !report.ok
+          ? 'This assessment file has problems:'
+          : report.warnings.length > 0
+            ? 'This assessment file opens, but it may not be complete:'
+            : 'This assessment file is sound.',
+      );
       for (const problem of report.problems) out(`  ✗ ${problem}`);
+      for (const warning of report.warnings) out(`  ! ${warning}`);
       for (const note of report.notes) out(`  · ${note}`);
     }
-    if (!report.ok) throw new CheckFailed();
+    // A file that may not be complete is not "whole and sound": scripts get exit code 1 too.
+    if (!report.ok || report.warnings.length > 0) throw new CheckFailed();
   },
 };

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { CHALLENGE_KIND_LABELS } from '../../../shared/constants';
+import { readAssessmentCopy } from '../../assessment/readAssessmentCopy';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parseCommandArgs';
 
@@ -17,11 +19,16 @@ export const infoCommand: CliCommand = {
   name: 'info',
   summary: 'Show an assessment: council, kind, visit date, and its sections with word counts and targets.',
   usage,
-  async run(args, { core, out }) {
+  async run(args, { out }) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, usage);
     if (positionals.length !== 1) throw new UsageError('Give the assessment file to show.', usage);
-    const assessment = await core.handlers['assessment-open']({ path: positionals[0]! });
-    const sections = await core.handlers['sections-list']({});
+    // A read-only command: it reads a private copy, so not a byte of the file changes (opening
+    // the file itself would switch its journal mode and so rewrite its header).
+    const filePath = path.resolve(positionals[0]!);
+    const { assessment, sections } = readAssessmentCopy(filePath, (open) => ({
+      assessment: { ...open.summary(), path: filePath, fileName: path.basename(filePath) },
+      sections: open.sections.list(),
+    }));
     const totalWords = sections.reduce((sum, s) => sum + s.wordCount, 0);
 
     if (values.json) {

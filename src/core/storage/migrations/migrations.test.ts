@@ -212,3 +212,39 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('a file from an older version is backed up before it is migrated (issue #8)', () => {
+  it('keeps <name>.before-v<N>.pcstudio beside it, byte-for-byte the old data, and says where', async () => {
+    const filePath = databaseAtVersion(1, 'Sefton.pcstudio');
+    const before = tableRows(filePath);
+    const core = createCore({ configDir: path.join(temp.dir, 'config') });
+    const api = checkedHandlers(core.handlers);
+    const summary = await api['assessment-open']({ path: filePath });
+    const backup = path.join(temp.dir, `Sefton.before-v${LATEST_SCHEMA_VERSION}.pcstudio`);
+    expect(summary.upgradeNotice).toContain(backup);
+    expect(summary.upgradeNotice).toMatch(/earlier version/);
+    core.close();
+
+    // The backup is the old file, still at version 1, with every row as it was, and it opens.
+    expect(schemaOf(backup)).toEqual(schemaOf(databaseAtVersion(1, 'reference.pcstudio')));
+    expect(tableRows(backup)).toEqual(before);
+    const old = new Database(backup, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    expect(old.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    old.close();
+
+    // Opened again: already up to date, so no second backup and no notice.
+    const again = createCore({ configDir: path.join(temp.dir, 'config') });
+    expect((await checkedHandlers(again.handlers)['assessment-open']({ path: filePath })).upgradeNotice).toBeUndefined();
+    again.close();
+    expect(fs.readdirSync(temp.dir).filter((n) => n.includes('.before-v'))).toEqual([path.basename(backup)]);
+  });
+
+  it('a file already up to date gets no backup', () => {
+    const filePath = databaseAtVersion(LATEST_SCHEMA_VERSION, 'current.pcstudio');
+    const file = AssessmentDatabase.open(filePath);
+    expect(file.migrationBackupPath).toBeNull();
+    file.close();
+    expect(fs.readdirSync(temp.dir)).toEqual(['current.pcstudio']);
+  });
+});
