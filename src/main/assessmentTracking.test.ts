@@ -15,6 +15,9 @@ describe('assessmentEventFor', () => {
   it('ignores everything else', () => {
     expect(assessmentEventFor('sections-list', [])).toBeNull();
     expect(assessmentEventFor('assessment-open', { nope: 1 })).toBeNull();
+    // Looked up in a table: names inherited from Object are not methods.
+    expect(assessmentEventFor('toString', {})).toBeNull();
+    expect(assessmentEventFor('__proto__', {})).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@
  * list and the macOS title bar), learnt by watching successful calls go through the dispatcher
  * rather than by asking the page to report it.
  */
+import type { MethodName } from '../shared/contract';
 import type { Dispatch } from './ipc';
 
 export type AssessmentEvent =
@@ -18,26 +19,31 @@ function pathOf(value: unknown): string | null {
   return null;
 }
 
+type EventFor = (value: unknown) => AssessmentEvent | null;
+
+const opened: EventFor = (value) => {
+  const path = pathOf(value);
+  return path ? { kind: 'opened', path } : null;
+};
+
+/**
+ * The methods that change what the shell shows, keyed by method name: a typo or a method removed
+ * from the contract fails to compile rather than silently never updating the menu.
+ */
+const EVENTS = {
+  'assessment-create': opened,
+  'assessment-open': opened,
+  // Restoring a backup opens the restored copy.
+  'backup-restore': opened,
+  'assessment-current': (value) => opened(value) ?? { kind: 'closed' },
+  'assessment-close': () => ({ kind: 'closed' }),
+  'recent-forget': () => ({ kind: 'recent-changed' }),
+} satisfies Partial<Record<MethodName, EventFor>>;
+
 /** The event a successful call implies, if any. Pure. */
 export function assessmentEventFor(method: string, value: unknown): AssessmentEvent | null {
-  switch (method) {
-    case 'assessment-create':
-    case 'assessment-open':
-    case 'backup-restore': {
-      const path = pathOf(value);
-      return path ? { kind: 'opened', path } : null;
-    }
-    case 'assessment-current': {
-      const path = pathOf(value);
-      return path ? { kind: 'opened', path } : { kind: 'closed' };
-    }
-    case 'assessment-close':
-      return { kind: 'closed' };
-    case 'recent-forget':
-      return { kind: 'recent-changed' };
-    default:
-      return null;
-  }
+  if (!Object.prototype.hasOwnProperty.call(EVENTS, method)) return null;
+  return EVENTS[method as keyof typeof EVENTS](value);
 }
 
 /** `dispatch`, calling `onEvent` after each successful call that changes what the shell shows. */

@@ -1,30 +1,11 @@
 import { z } from 'zod';
-import {
-  AssessmentSummarySchema,
-  CreateAssessmentInputSchema,
-  FilePathSchema,
-  RecentFileSchema,
-  UpdateAssessmentInputSchema,
-} from './schemas/assessment';
-import { BackupIdSchema, BackupInfoSchema, BackupListSchema } from './schemas/backup';
-import { EditorStateSchema } from './schemas/lexical';
-import { WordTargetSchema } from './schemas/assessment';
-import { TemplateInfoSchema, TemplateListSchema } from './schemas/template';
-import {
-  DeletedSectionSchema,
-  SectionIdSchema,
-  SectionSchema,
-  SectionSummarySchema,
-  SectionTitleSchema,
-} from './schemas/section';
-import {
-  FindOptionsSchema,
-  FindResultSchema,
-  ReplaceAllInputSchema,
-  ReplaceAllResultSchema,
-  ReplaceUndoInputSchema,
-  ReplaceUndoResultSchema,
-} from './schemas/search';
+import { assessmentContract } from './contracts/assessment';
+import { backupsContract } from './contracts/backups';
+import { none, type HandlersOf } from './contracts/common';
+import { searchContract } from './contracts/search';
+import { sectionsContract } from './contracts/sections';
+import { templatesContract } from './contracts/templates';
+import { uiStateContract } from './contracts/uiState';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -32,126 +13,37 @@ import {
  * and one for its result. `Handlers` below is derived from this table: the core's
  * implementation, the preload bridge and the browser-mode client are all checked against it.
  *
- * Methods are grouped by the domain that owns them. Later capabilities (evidence, recommendations,
- * review, snapshots, export, import) add their own groups here.
+ * This file is the composition root. Each domain's methods live in `./contracts/<domain>.ts`
+ * (`export const evidenceContract = { ... } as const` and `EvidenceHandlers`), are spread into
+ * `coreContract` below with one line, and are implemented in `src/core/<domain>/handlers.ts`
+ * (`createEvidenceHandlers(deps): EvidenceHandlers`), spread into the core's handler table in
+ * `src/core/coreHandlers.ts` with one line.
+ *
+ * Method names: `<domain>-<verb>` or `<domain>-<noun>-<verb>`, all lower case, with the domain
+ * in the singular when the method acts on one item (`section-get`, `backup-now`) and as the
+ * domain is named when it acts on the collection (`sections-list`, `templates-set-folder`).
+ * contract.test.ts checks every name against its domain's file name. Older names that do not
+ * follow it, kept because the renderer, tests and saved habits use them (listed in the test):
+ *   - assessment: `recent-list`, `recent-forget` (recent files)
+ *   - sections:   `focus-area-add`
+ *   - search:     `statement-find`, `statement-replace-all`, `statement-replace-undo`
  */
-const none = z.object({}).strict();
-const ok = z.object({ ok: z.literal(true) });
-
 export const coreContract = {
-  // --- assessment file ---
-  'assessment-create': { input: CreateAssessmentInputSchema, output: AssessmentSummarySchema },
-  'assessment-open': { input: z.object({ path: FilePathSchema }), output: AssessmentSummarySchema },
-  'assessment-current': { input: none, output: AssessmentSummarySchema.nullable() },
-  'assessment-update': { input: UpdateAssessmentInputSchema, output: AssessmentSummarySchema },
-  'assessment-close': { input: none, output: ok },
-
-  // --- recent files (kept per machine, not in the assessment) ---
-  'recent-list': { input: none, output: z.array(RecentFileSchema) },
-  'recent-forget': { input: z.object({ path: FilePathSchema }), output: ok },
-
-  // --- sections: the binder ---
-  'sections-list': { input: none, output: z.array(SectionSummarySchema) },
-  'section-get': { input: z.object({ id: SectionIdSchema }), output: SectionSchema },
-  'section-save-content': {
-    input: z.object({
-      id: SectionIdSchema,
-      content: EditorStateSchema,
-      /** The section's revision this text was based on; refused as 'stale' when it is older. */
-      baseRevision: z.number().int().nonnegative().optional(),
-    }),
-    output: z.object({
-      id: SectionIdSchema,
-      wordCount: z.number().int(),
-      revision: z.number().int(),
-      updatedAt: z.string(),
-    }),
-  },
-  'section-add': {
-    input: z.object({
-      parentId: SectionIdSchema,
-      title: SectionTitleSchema,
-      /** Position among the new siblings; at the end when absent. */
-      index: z.number().int().nonnegative().optional(),
-    }),
-    output: SectionSummarySchema,
-  },
-  'section-rename': {
-    input: z.object({ id: SectionIdSchema, title: SectionTitleSchema }),
-    output: SectionSummarySchema,
-  },
-  'section-move': {
-    input: z.object({
-      id: SectionIdSchema,
-      /** null for top level: only focus areas go there, between the themes and the documents chapter. */
-      parentId: SectionIdSchema.nullable(),
-      index: z.number().int().nonnegative(),
-    }),
-    output: z.array(SectionSummarySchema),
-  },
-  /** Moves the section (and its subsections) to the bin; `section-restore` undoes it. */
-  'section-delete': {
-    input: z.object({ id: SectionIdSchema }),
-    output: z.object({ id: SectionIdSchema, deletedIds: z.array(SectionIdSchema) }),
-  },
-  'section-restore': { input: z.object({ id: SectionIdSchema }), output: z.array(SectionSummarySchema) },
-  /** What is in the bin ("Recently deleted"), newest first; each can be restored until the bin is emptied. */
-  'sections-deleted-list': { input: none, output: z.array(DeletedSectionSchema) },
-  /** Removes everything in the bin for good, leaving no trace of its text in the file. */
-  'sections-bin-empty': { input: none, output: z.object({ removed: z.number().int().nonnegative() }) },
-
-  'section-set-word-target': {
-    input: z.object({ id: SectionIdSchema, wordTarget: WordTargetSchema }),
-    output: SectionSummarySchema,
-  },
-  /** A council's own focus area: a top-level chapter placed after the five themes. */
-  'focus-area-add': {
-    input: z.object({ title: SectionTitleSchema }),
-    output: SectionSummarySchema,
-  },
-
-  // --- templates: built-in ones, and the user's templates folder ---
-  'templates-list': { input: none, output: TemplateListSchema },
-  /** Chooses the folder templates are loaded from and saved to; null goes back to the default. */
-  'templates-set-folder': {
-    input: z.object({ folder: z.string().trim().min(1, 'Choose a folder.').max(4096).nullable() }),
-    output: TemplateListSchema,
-  },
-  /** Saves the open assessment's structure (sections, targets, guidance; no content) as a template. */
-  'template-save-current': {
-    input: z.object({
-      name: z.string().trim().min(1, 'Give the template a name.').max(200),
-      description: z.string().trim().max(2000).optional(),
-    }),
-    output: TemplateInfoSchema,
-  },
-
-  // --- find and replace across the whole statement ---
-  'statement-find': { input: FindOptionsSchema, output: FindResultSchema },
-  'statement-replace-all': { input: ReplaceAllInputSchema, output: ReplaceAllResultSchema },
-  /** Undoes one replace (all its sections in one step), given the `undoId` it returned. */
-  'statement-replace-undo': { input: ReplaceUndoInputSchema, output: ReplaceUndoResultSchema },
-
-  // --- automatic backups (kept per machine, in the app's settings folder) ---
-  /**
-   * Backups of the open assessment, or of the file at `path`, which may be too damaged to open.
-   * Newest first.
-   */
-  'backups-list': { input: z.object({ path: FilePathSchema.optional() }), output: BackupListSchema },
-  /**
-   * Copies a backup to a new file beside the assessment (at `path`, else the open one's), never
-   * over it, and opens that file: "Sefton (restored 23 Nov 2026 14.10).pcstudio".
-   */
-  'backup-restore': {
-    input: z.object({ id: BackupIdSchema, path: FilePathSchema.optional() }),
-    output: AssessmentSummarySchema,
-  },
-  /** Backs up the open assessment now. */
-  'backup-now': { input: none, output: BackupInfoSchema },
-
-  // --- where the user was, kept in the file ---
-  'ui-state-set': { input: z.object({ lastSectionId: SectionIdSchema.nullable() }), output: ok },
+  ...assessmentContract,
+  ...sectionsContract,
+  ...templatesContract,
+  ...searchContract,
+  ...backupsContract,
+  ...uiStateContract,
 } as const;
+
+export type { HandlersOf } from './contracts/common';
+export type { AssessmentHandlers } from './contracts/assessment';
+export type { BackupsHandlers } from './contracts/backups';
+export type { SearchHandlers } from './contracts/search';
+export type { SectionsHandlers } from './contracts/sections';
+export type { TemplatesHandlers } from './contracts/templates';
+export type { UiStateHandlers } from './contracts/uiState';
 
 /**
  * Methods the shell provides rather than the core: they need a native dialog (Electron) or say
@@ -179,13 +71,6 @@ export const shellContract = {
 } as const;
 
 export const contract = { ...coreContract, ...shellContract } as const;
-
-type Table = Record<string, { input: z.ZodType; output: z.ZodType }>;
-
-/** A handler table derived from a contract table: what each end of the bridge implements. */
-export type HandlersOf<T extends Table> = {
-  [K in keyof T]: (args: z.output<T[K]['input']>) => Promise<z.output<T[K]['output']>>;
-};
 
 export type CoreHandlers = HandlersOf<typeof coreContract>;
 export type ShellHandlers = HandlersOf<typeof shellContract>;
