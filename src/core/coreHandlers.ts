@@ -3,6 +3,7 @@ import type { CoreHandlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { OpenAssessment } from './assessment/openAssessment';
 import { createBackupHandlers, withEditTracking } from './backup/backupHandlers';
+import { createExportHandlers } from './export/handlers';
 import type { BackupService } from './backup/backupService';
 import type { RecentFiles } from './recent/recentFiles';
 import type { TemplateCatalog } from './templates/templateCatalog';
@@ -156,6 +157,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     'statement-replace-all': async (options) => current().search.replaceAll(options),
     'statement-replace-undo': async ({ undoId }) => current().search.undoReplace(undoId),
 
+    ...createExportHandlers({ current }),
     ...createBackupHandlers({
       backups,
       current,

@@ -24,6 +24,7 @@ import JSZip from 'jszip';
 import { AppError } from '../../../shared/errors';
 import type { ExportDocxOptions, ExportWarning } from '../../../shared/contracts/export';
 import type { OpenAssessment } from '../../assessment/openAssessment';
+import { checkAborted, type ExportRun } from '../exportRun';
 import { contentToDocx, type Block } from './contentToDocx';
 import { headingLevel } from './headingLevels';
 import { COVER_SUBTITLE_STYLE, COVER_TITLE_STYLE, HEADING_COLOUR, HOUSE_FONT, houseNumbering, houseStyles } from './houseStyle';
@@ -39,15 +40,6 @@ import { planExport, type ExportPlan } from './planExport';
  * temporary file renamed into place at the end, so a cancelled or failed export leaves nothing.
  */
 
-export interface ExportProgress {
-  step: string;
-  done: number;
-  total: number;
-}
-export interface ExportRun {
-  onProgress?: (progress: ExportProgress) => void;
-  signal?: AbortSignal;
-}
 
 /** An entry in "Key and background documents": what citations link to. */
 export interface KeyDocument {
@@ -69,11 +61,6 @@ export interface ExportDocxResult {
   warnings: ExportWarning[];
 }
 
-export const CANCELLED_MESSAGE = 'The export was cancelled. Nothing was written.';
-
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('cancelled', CANCELLED_MESSAGE);
-}
 
 /** A bookmark name Word accepts: letters, digits and underscores, starting with a letter, at most 40. */
 export function keyDocumentBookmark(itemId: string): string {
@@ -170,13 +157,13 @@ export async function buildStatementDocx(
   run: ExportRun = {},
   sources: ExportSources = {},
 ): Promise<{ buffer: Buffer; plan: ExportPlan }> {
-  const plan = planExport(open, { sectionIds: options.sectionIds });
+  const keyDocuments = sources.keyDocuments ?? [];
+  const plan = planExport(open, { sectionIds: options.sectionIds, hasKeyDocuments: keyDocuments.length > 0 });
   const total = plan.sections.length + 2;
   run.onProgress?.({ step: 'Preparing', done: 0, total });
   const externalStyles = options.templatePath ? await readTemplateStyles(options.templatePath) : undefined;
   const logo = options.logoPath ? logoRun(await fs.readFile(options.logoPath), options.logoPath) : null;
 
-  const keyDocuments = sources.keyDocuments ?? [];
   const bookmarks = new Map(keyDocuments.map((d) => [d.itemId, keyDocumentBookmark(d.itemId)]));
   let listInstance = 0;
   const body: FileChild[] = [...coverPage(plan, logo, options.draft === true), ...contentsPage()];
