@@ -4,6 +4,7 @@ import { OpenAssessment } from './assessment/openAssessment';
 import { createAssessmentSession, type CoreState } from './assessment/session';
 import { withEditTracking } from './backup/editTracking';
 import { createBackupsHandlers } from './backup/handlers';
+import { createExportHandlers } from './export/handlers';
 import type { BackupService } from './backup/backupService';
 import type { RecentFiles } from './recent/recentFiles';
 import { createSearchHandlers } from './search/handlers';
@@ -55,6 +56,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     ...createSectionsHandlers({ current }),
     ...createTemplatesHandlers({ templates, current }),
     ...createSearchHandlers({ current }),
+    ...createExportHandlers({ current }),
     ...createBackupsHandlers({
       backups,
       current,

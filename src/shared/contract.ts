@@ -6,6 +6,7 @@ import { searchContract } from './contracts/search';
 import { sectionsContract } from './contracts/sections';
 import { templatesContract } from './contracts/templates';
 import { uiStateContract } from './contracts/uiState';
+import { exportContract } from './contracts/export';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -35,6 +36,7 @@ export const coreContract = {
   ...searchContract,
   ...backupsContract,
   ...uiStateContract,
+  ...exportContract,
 } as const;
 
 export type { HandlersOf } from './contracts/common';

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'disk-full', // no space left to save (or the user's quota is used up)
   'read-only', // the file, its folder or its drive cannot be written to (permissions, read-only media)
   'section-damaged', // one section's stored text cannot be read; the rest of the statement is fine
+  'cancelled', // a long operation (export, import) stopped by the user; nothing was changed
   'internal', // a bug: the message says so and asks for a report
 ] as const;
 

@@ -1,0 +1,275 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  AlignmentType,
+  Bookmark,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+} from 'docx';
+import { TextWatermark } from 'docx/watermarks';
+import JSZip from 'jszip';
+import { AppError } from '../../../shared/errors';
+import type { ExportDocxOptions, ExportWarning } from '../../../shared/contracts/export';
+import type { OpenAssessment } from '../../assessment/openAssessment';
+import { checkAborted, type ExportRun } from '../exportRun';
+import { contentToDocx, type Block } from './contentToDocx';
+import { headingLevel } from './headingLevels';
+import { COVER_SUBTITLE_STYLE, COVER_TITLE_STYLE, HEADING_COLOUR, HOUSE_FONT, houseNumbering, houseStyles } from './houseStyle';
+import { planExport, type ExportPlan } from './planExport';
+
+/**
+ * File → Export to Word, and `pcs export --docx`: the statement as a council document for the
+ * peers. Cover page, contents, the sections in binder order (titles as Word headings by depth,
+ * their text through the document layer's walk), the key documents with the bookmarks citations
+ * link to, a header with the title and "Page X of Y" below.
+ *
+ * A long operation: it reports progress per section, stops when `signal` aborts, and writes to a
+ * temporary file renamed into place at the end, so a cancelled or failed export leaves nothing.
+ */
+
+
+/** An entry in "Key and background documents": what citations link to. */
+export interface KeyDocument {
+  itemId: string;
+  /** "6a" */
+  number: string;
+  title: string;
+}
+
+export interface ExportSources {
+  /** The evidence list, when the assessment has one (the evidence tables arrive with migration 004). */
+  keyDocuments?: readonly KeyDocument[];
+}
+
+export interface ExportDocxResult {
+  path: string;
+  bytes: number;
+  headingCount: number;
+  warnings: ExportWarning[];
+}
+
+
+/** A bookmark name Word accepts: letters, digits and underscores, starting with a letter, at most 40. */
+export function keyDocumentBookmark(itemId: string): string {
+  return `kd_${itemId.replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 40);
+}
+
+async function readTemplateStyles(templatePath: string): Promise<string> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(await fs.readFile(templatePath));
+  } catch {
+    throw new AppError(
+      'invalid-input',
+      `“${path.basename(templatePath)}” is not a Word document or template (.docx or .dotx), so its styles could not be used.`,
+    );
+  }
+  const styles = await zip.file('word/styles.xml')?.async('string');
+  if (!styles) {
+    throw new AppError('invalid-input', `“${path.basename(templatePath)}” has no styles to take, so it cannot be used as the council's template.`);
+  }
+  return styles;
+}
+
+function logoRun(data: Buffer, fileName: string): ImageRun {
+  const type = /\.png$/i.test(fileName) ? 'png' : /\.jpe?g$/i.test(fileName) ? 'jpg' : null;
+  if (!type) throw new AppError('invalid-input', 'Choose a PNG or JPEG picture for the logo.');
+  return new ImageRun({
+    type,
+    data,
+    transformation: { width: 180, height: 90 },
+    altText: { name: 'Council logo', description: 'Council logo', title: 'Council logo' },
+  });
+}
+
+function coverPage(plan: ExportPlan, logo: ImageRun | null, draft: boolean): FileChild[] {
+  const children: FileChild[] = [];
+  if (logo) children.push(new Paragraph({ children: [logo] }));
+  children.push(
+    new Paragraph({ style: COVER_TITLE_STYLE, children: [new TextRun(plan.title)] }),
+    new Paragraph({ style: COVER_SUBTITLE_STYLE, children: [new TextRun({ text: plan.councilName, bold: true })] }),
+    new Paragraph({ style: COVER_SUBTITLE_STYLE, children: [new TextRun(plan.dateText)] }),
+  );
+  if (draft) children.push(new Paragraph({ style: COVER_SUBTITLE_STYLE, children: [new TextRun({ text: 'Draft', bold: true })] }));
+  children.push(new Paragraph({ children: [new PageBreak()] }));
+  return children;
+}
+
+function contentsPage(): FileChild[] {
+  return [
+    // Not a Heading style, so "Contents" does not list itself; still bold and large.
+    new Paragraph({
+      children: [new TextRun({ text: 'Contents', bold: true, size: 40, color: HEADING_COLOUR, font: HOUSE_FONT })],
+      spacing: { after: 240 },
+    }),
+    // Filled in from the headings as it is written (linked to each heading), and marked to
+    // update when Word opens the file, which writes the page numbers.
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+function keyDocumentsTable(documents: readonly KeyDocument[]): Block[] {
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: ['No.', 'Document'].map(
+      (label) =>
+        new TableCell({
+          shading: { type: 'clear', fill: 'DCE4F0', color: 'auto' },
+          children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })],
+        }),
+    ),
+  });
+  const rows = documents.map(
+    (d) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: 12, type: WidthType.PERCENTAGE },
+            children: [new Paragraph({ children: [new Bookmark({ id: keyDocumentBookmark(d.itemId), children: [new TextRun(d.number)] })] })],
+          }),
+          new TableCell({ children: [new Paragraph({ children: [new TextRun(d.title)] })] }),
+        ],
+      }),
+  );
+  return [new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({})];
+}
+
+/** The document, built in memory; `exportStatementDocx` writes it. Exposed for the benchmark. */
+export async function buildStatementDocx(
+  open: OpenAssessment,
+  options: Omit<ExportDocxOptions, 'outPath'>,
+  run: ExportRun = {},
+  sources: ExportSources = {},
+): Promise<{ buffer: Buffer; plan: ExportPlan }> {
+  const keyDocuments = sources.keyDocuments ?? [];
+  const plan = planExport(open, { sectionIds: options.sectionIds, hasKeyDocuments: keyDocuments.length > 0 });
+  const total = plan.sections.length + 2;
+  run.onProgress?.({ step: 'Preparing', done: 0, total });
+  const externalStyles = options.templatePath ? await readTemplateStyles(options.templatePath) : undefined;
+  const logo = options.logoPath ? logoRun(await fs.readFile(options.logoPath), options.logoPath) : null;
+
+  const bookmarks = new Map(keyDocuments.map((d) => [d.itemId, keyDocumentBookmark(d.itemId)]));
+  let listInstance = 0;
+  const body: FileChild[] = [...coverPage(plan, logo, options.draft === true), ...contentsPage()];
+  let firstChapter = true;
+  for (const [i, section] of plan.sections.entries()) {
+    checkAborted(run.signal);
+    if (section.headingLevel > 0) {
+      // Each chapter starts on a new page (the contents page ends with its own break).
+      const newPage = section.headingLevel === 1 && !firstChapter;
+      firstChapter = false;
+      body.push(
+        new Paragraph({ heading: headingLevel(section.headingLevel), pageBreakBefore: newPage, children: [new TextRun(section.title)] }),
+      );
+    }
+    body.push(
+      ...contentToDocx(section.content, {
+        sectionLevel: Math.max(section.headingLevel, 1),
+        bookmarkFor: (itemId) => bookmarks.get(itemId),
+        nextListInstance: () => ++listInstance,
+      }),
+    );
+    if (section.kind === 'documents' && keyDocuments.length > 0) body.push(...keyDocumentsTable(keyDocuments));
+    run.onProgress?.({ step: `Writing “${section.title}”`, done: i + 1, total });
+  }
+
+  const headerChildren = [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({ text: plan.title, size: 18, color: '444444' })],
+    }),
+  ];
+  const document = new Document({
+    title: plan.title,
+    subject: plan.subject,
+    creator: plan.councilName,
+    lastModifiedBy: plan.councilName,
+    description: `${plan.title}, ${plan.councilName}`,
+    externalStyles,
+    styles: houseStyles(),
+    numbering: houseNumbering(),
+    features: { updateFields: true },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+        },
+        headers: {
+          // The cover carries no running header, but the watermark goes on it too.
+          first: new Header({ children: options.draft ? [new Paragraph({ children: [draftWatermark()] })] : [] }),
+          default: new Header({
+            children: options.draft ? [...headerChildren, new Paragraph({ children: [draftWatermark()] })] : headerChildren,
+          }),
+        },
+        footers: {
+          first: new Footer({ children: [] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 20 }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  checkAborted(run.signal);
+  run.onProgress?.({ step: 'Packing the Word file', done: total - 1, total });
+  const buffer = await Packer.toBuffer(document);
+  return { buffer, plan };
+}
+
+function draftWatermark(): TextWatermark {
+  return new TextWatermark({ text: 'DRAFT', font: HOUSE_FONT, color: 'C0C0C0', opacity: 0.5 });
+}
+
+export async function exportStatementDocx(
+  open: OpenAssessment,
+  options: ExportDocxOptions,
+  run: ExportRun = {},
+  sources: ExportSources = {},
+): Promise<ExportDocxResult> {
+  const { buffer, plan } = await buildStatementDocx(open, options, run, sources);
+  checkAborted(run.signal);
+  const outPath = path.resolve(options.outPath);
+  const temp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, buffer);
+    checkAborted(run.signal);
+    await fs.rename(temp, outPath);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('invalid-input', `The folder “${path.dirname(outPath)}” does not exist. Choose another place to save.`);
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new AppError('invalid-input', `“${path.basename(outPath)}” could not be written. If it is open in Word, close it and export again.`);
+    }
+    throw error;
+  }
+  const total = plan.sections.length + 2;
+  run.onProgress?.({ step: 'Done', done: total, total });
+  return { path: outPath, bytes: buffer.length, headingCount: plan.headings.length, warnings: plan.warnings };
+}
