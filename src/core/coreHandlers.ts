@@ -3,6 +3,7 @@ import type { CoreHandlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { OpenAssessment } from './assessment/openAssessment';
 import { createBackupHandlers, withEditTracking } from './backup/backupHandlers';
+import { createImportHandlers } from './import/handlers';
 import type { BackupService } from './backup/backupService';
 import type { RecentFiles } from './recent/recentFiles';
 import type { TemplateCatalog } from './templates/templateCatalog';
@@ -167,5 +168,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
       current().store.setLastSectionId(lastSectionId);
       return { ok: true };
     },
+
+    ...createImportHandlers({ current, openCreated: async (make) => (await switchTo(make, { firstCopy: false })).summary() }),
   };
 }

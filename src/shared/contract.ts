@@ -25,6 +25,7 @@ import {
   ReplaceUndoInputSchema,
   ReplaceUndoResultSchema,
 } from './schemas/search';
+import { importContract } from './contracts/import';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -151,6 +152,8 @@ export const coreContract = {
 
   // --- where the user was, kept in the file ---
   'ui-state-set': { input: z.object({ lastSectionId: SectionIdSchema.nullable() }), output: ok },
+
+  ...importContract,
 } as const;
 
 /**
