@@ -175,7 +175,7 @@ export async function planStatementImport(
     const looksLikeStatement = themesMatched >= 2;
     const warnings: string[] = [];
     if (!withHeadings) warnings.push(NO_HEADINGS(name));
-    else if (!looksLikeStatement) warnings.push(NOT_A_STATEMENT(name));
+    if (!looksLikeStatement) warnings.push(NOT_A_STATEMENT(name));
     if (mammothWarnings.some((w) => /image|picture/i.test(w))) warnings.push('Some pictures could not be read; their descriptions, where they had one, are kept as text.');
     return {
       parts,

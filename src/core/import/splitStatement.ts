@@ -82,6 +82,19 @@ function pictureToWords(doc: Document): void {
   }
 }
 
+/**
+ * Links: only web, mail and phone addresses and links within the document stay links. Anything
+ * else (javascript:, file:, a UNC path) keeps its words and loses its target, so the statement
+ * can never carry it on into an export.
+ */
+const SAFE_LINK = /^(https?:|mailto:|tel:|#)/i;
+function defuseLinks(doc: Document): void {
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    const href = (a.getAttribute('href') ?? '').trim();
+    if (!SAFE_LINK.test(href)) a.removeAttribute('href');
+  }
+}
+
 function isEmptyBookmark(element: Element): boolean {
   return element.tagName === 'A' && !element.getAttribute('href') && (element.textContent ?? '').trim() === '';
 }
@@ -95,6 +108,7 @@ function cuttingLevels(elements: readonly Element[]): [number, number] | null {
 
 export function splitStatement(doc: Document, mode: SplitMode): SourcePart[] {
   pictureToWords(doc);
+  defuseLinks(doc);
   const elements = Array.from(doc.body.children).filter((e) => !isEmptyBookmark(e));
   const levels = mode === 'headings' ? cuttingLevels(elements) : null;
   const levelOf = (element: Element): number | null => {
