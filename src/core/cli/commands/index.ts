@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './checkCommand';
 import { createHelpCommand } from './helpCommand';
+import { importStatementCommand } from './importStatementCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
 import { templatesCommand } from './templatesCommand';
@@ -11,5 +12,6 @@ export const COMMANDS: readonly CliCommand[] = [
   infoCommand,
   templatesCommand,
   checkCommand,
+  importStatementCommand,
   createHelpCommand(() => COMMANDS),
 ];
