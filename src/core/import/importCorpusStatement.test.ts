@@ -103,4 +103,9 @@ describe('importing the real 2023 statement', () => {
     expect(lost).toEqual([]);
     expect(source.length).toBeGreaterThan(400);
   });
+
+  // Skipped because the DOCX exporter is being written on another branch (h-export) and is not on
+  // this one: there is nothing to export with yet. Enable at merge: export `t`'s assessment to DOCX,
+  // import that into a fresh assessment, and compare sections (titles, depth) and their text.
+  it.skip('round trip: import, export to DOCX, re-import gives the same sections and text (needs the DOCX exporter)', () => {});
 });
