@@ -5,6 +5,7 @@ import { createAssessmentSession, type CoreState } from './assessment/session';
 import { withEditTracking } from './backup/editTracking';
 import { createBackupsHandlers } from './backup/handlers';
 import { createExportHandlers } from './export/handlers';
+import { createImportHandlers } from './import/handlers';
 import type { BackupService } from './backup/backupService';
 import type { RecentFiles } from './recent/recentFiles';
 import { createSearchHandlers } from './search/handlers';
@@ -65,5 +66,6 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
         (await session.switchTo(() => OpenAssessment.open(filePath), { firstCopy: false })).summary(),
     }),
     ...createUiStateHandlers({ current }),
+    ...createImportHandlers({ current, openCreated: async (make) => (await session.switchTo(make, { firstCopy: false })).summary() }),
   };
 }

@@ -7,6 +7,7 @@ import { sectionsContract } from './contracts/sections';
 import { templatesContract } from './contracts/templates';
 import { uiStateContract } from './contracts/uiState';
 import { exportContract } from './contracts/export';
+import { importContract } from './contracts/import';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -37,6 +38,7 @@ export const coreContract = {
   ...backupsContract,
   ...uiStateContract,
   ...exportContract,
+  ...importContract,
 } as const;
 
 export type { HandlersOf } from './contracts/common';

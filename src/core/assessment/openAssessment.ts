@@ -27,6 +27,11 @@ export class OpenAssessment {
     return this.file.filePath;
   }
 
+  /** A file another core function has just made (e.g. a new assessment from a previous one). */
+  static fromDatabase(file: AssessmentDatabase): OpenAssessment {
+    return new OpenAssessment(file);
+  }
+
   static open(filePath: string, options?: OpenOptions): OpenAssessment {
     return new OpenAssessment(AssessmentDatabase.open(filePath, options));
   }

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { checkCommand } from './checkCommand';
 import { exportCommand } from './exportCommand';
 import { createHelpCommand } from './helpCommand';
+import { importStatementCommand } from './importStatementCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
 import { templatesCommand } from './templatesCommand';
@@ -13,5 +14,6 @@ export const COMMANDS: readonly CliCommand[] = [
   templatesCommand,
   checkCommand,
   exportCommand,
+  importStatementCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -3,7 +3,8 @@ import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parseCommandArgs';
 
 const usage =
-  'pcs new <file> --council "<name>" [--template <id>] [--folder <templates dir>] [--kind full|progress] [--visit-date yyyy-mm-dd]';
+  'pcs new <file> --council "<name>" [--template <id>] [--folder <templates dir>] [--kind full|progress] [--visit-date yyyy-mm-dd]\n' +
+  'pcs new <file> --council "<name>" --from <previous.pcstudio> [--kind full|progress] [--visit-date yyyy-mm-dd]';
 
 export const newCommand: CliCommand = {
   name: 'new',
@@ -18,6 +19,7 @@ export const newCommand: CliCommand = {
         'visit-date': { type: 'string' },
         template: { type: 'string' },
         folder: { type: 'string' },
+        from: { type: 'string' },
       },
       usage,
     );
@@ -38,6 +40,16 @@ export const newCommand: CliCommand = {
       { error: britishErrorMap },
     );
     if (!parsed.success) throw new UsageError(firstIssueMessage(parsed.error), usage);
+    if (values.from !== undefined) {
+      if (values.template !== undefined || values.folder !== undefined) {
+        throw new UsageError('A new assessment from a previous one takes its structure from that one: leave out --template and --folder.', usage);
+      }
+      const { templateId: _template, ...details } = parsed.data;
+      const summary = await core.handlers['assessment-create-from-previous']({ ...details, previousPath: values.from });
+      out(`Created ${summary.path}`);
+      out(`${CHALLENGE_KIND_LABELS[summary.kind]} position statement for ${summary.councilName}, starting from ${values.from}: its sections and text, with statuses, comments and verdicts cleared.`);
+      return;
+    }
     if (values.folder === '') throw new UsageError('The option --folder needs a value.', usage);
     // Templates from a folder are found by id once the folder is chosen for this run.
     if (values.folder !== undefined) await core.handlers['templates-set-folder']({ folder: values.folder });
