@@ -59,7 +59,7 @@ export async function readPdfText(bytes: Uint8Array, name = 'The document'): Pro
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push(pageText(content.items.filter((item): item is PdfTextItem => 'str' in item)));
+      pages.push(pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
       page.cleanup();
     }
     return pages.join('\n\n');
