@@ -3,6 +3,7 @@ import { checkCommand } from './checkCommand';
 import { createHelpCommand } from './helpCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
+import { recommendationsCommand } from './recommendationsCommand';
 import { templatesCommand } from './templatesCommand';
 
 /** Every `pcs` command, in the order help lists them. Add new commands here. */
@@ -11,5 +12,6 @@ export const COMMANDS: readonly CliCommand[] = [
   infoCommand,
   templatesCommand,
   checkCommand,
+  recommendationsCommand,
   createHelpCommand(() => COMMANDS),
 ];
