@@ -154,6 +154,33 @@ describe('migrations', () => {
     file.close();
   });
 
+  it('005 adds an empty register whose links go with their section or recommendation, and evidence ids without a foreign key', () => {
+    const recommendations = MIGRATIONS.find((m) => m.name === 'recommendations')!;
+    const file = AssessmentDatabase.open(databaseAtVersion(recommendations.version - 1));
+    const db = file.db;
+    expect(db.prepare('SELECT count(*) AS n FROM recommendations').get()).toEqual({ n: 0 });
+    const now = '2025-02-03T10:00:00.000Z';
+    const insert = db.prepare(
+      `INSERT INTO recommendations (id, source, label, text, progress_json, position, created_at, updated_at)
+       VALUES (?, '2022 revisit', ?, 'Review the localities model.', '{}', 0, ?, ?)`,
+    );
+    insert.run('r1', 'A', now, now);
+    // Labels are unique per source among live rows, whatever their case.
+    expect(() => insert.run('r2', 'a', now, now)).toThrow(/UNIQUE/);
+    db.prepare("UPDATE recommendations SET deleted_at = ? WHERE id = 'r1'").run(now);
+    insert.run('r2', 'a', now, now);
+    expect(() => db.prepare("UPDATE recommendations SET status = 'done' WHERE id = 'r2'").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO recommendation_sections (recommendation_id, section_id) VALUES ('r2', 'sub')").run();
+    // No evidence table is needed: the evidence id is not a foreign key.
+    db.prepare("INSERT INTO recommendation_evidence (recommendation_id, evidence_item_id) VALUES ('r2', 'any-item')").run();
+    expect(() => db.prepare("INSERT INTO recommendation_sections (recommendation_id, section_id) VALUES ('r2', 'nowhere')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM sections WHERE id = 'sub'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM recommendation_sections').get()).toEqual({ n: 0 });
+    db.prepare("DELETE FROM recommendations WHERE id = 'r2'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM recommendation_evidence').get()).toEqual({ n: 0 });
+    file.close();
+  });
+
   it('a fresh database at the latest version has the same schema as one upgraded step by step', () => {
     const fresh = databaseAtVersion(LATEST_SCHEMA_VERSION, 'fresh.pcstudio');
     const stepped = databaseAtVersion(1, 'stepped.pcstudio');
