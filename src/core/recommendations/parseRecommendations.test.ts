@@ -149,3 +149,19 @@ describe('parseRecommendations: bad input gets a clear message', () => {
     ]);
   });
 });
+
+describe('reading a report is a long operation', () => {
+  it('reports progress page by page and stops when cancelled', async () => {
+    const steps: number[] = [];
+    await readSourceFile(`${STATEMENT_2023}.pdf`, { onProgress: (p) => steps.push(p.done) });
+    expect(steps.length).toBeGreaterThan(10);
+    const controller = new AbortController();
+    const reading = readSourceFile(`${STATEMENT_2023}.pdf`, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 2) controller.abort();
+      },
+    });
+    await expect(reading).rejects.toMatchObject({ message: expect.stringContaining('cancelled') });
+  });
+});

@@ -11,6 +11,16 @@ import { AppError } from '../../shared/errors';
 
 export type SourceKind = 'docx' | 'pdf' | 'text';
 
+/** How long operations report progress and are cancelled (the job lane wraps these). */
+export interface OperationOptions {
+  onProgress?: (progress: { step: string; done: number; total: number }) => void;
+  signal?: AbortSignal;
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('invalid-input', 'Reading the report was cancelled. Nothing was saved.');
+}
+
 /** The largest report read; real feedback reports are well under 20 MB. */
 export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 
@@ -45,7 +55,7 @@ interface PdfTextItem {
   hasEOL?: boolean;
 }
 
-export async function readPdfText(bytes: Uint8Array, name = 'The document'): Promise<string> {
+export async function readPdfText(bytes: Uint8Array, name = 'The document', options: OperationOptions = {}): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
@@ -57,6 +67,8 @@ export async function readPdfText(bytes: Uint8Array, name = 'The document'): Pro
   try {
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
+      checkAborted(options.signal);
+      options.onProgress?.({ step: 'Reading the PDF', done: n - 1, total: pdf.numPages });
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       pages.push(pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
@@ -88,8 +100,12 @@ export function pageText(items: readonly PdfTextItem[]): string {
   return out.join('\n');
 }
 
-/** The text of the file at `filePath` (or '-' for standard input, read by the caller). */
-export async function readSourceFile(filePath: string): Promise<{ text: string; kind: SourceKind }> {
+/**
+ * The text of the file at `filePath` (standard input, '-', is read by the caller). Only reads, so
+ * cancelling (`signal`) at any point leaves the assessment exactly as it was.
+ */
+export async function readSourceFile(filePath: string, options: OperationOptions = {}): Promise<{ text: string; kind: SourceKind }> {
+  checkAborted(options.signal);
   const name = path.basename(filePath);
   let bytes: Buffer;
   try {
@@ -104,7 +120,11 @@ export async function readSourceFile(filePath: string): Promise<{ text: string; 
     throw new AppError('not-found', `“${name}” could not be found or read.`, { cause: error });
   }
   const kind = sourceKind(name, bytes);
-  if (kind === 'docx') return { text: await readDocxText(bytes, name), kind };
-  if (kind === 'pdf') return { text: await readPdfText(bytes, name), kind };
-  return { text: bytes.toString('utf8'), kind };
+  let text: string;
+  if (kind === 'docx') text = await readDocxText(bytes, name);
+  else if (kind === 'pdf') text = await readPdfText(bytes, name, options);
+  else text = bytes.toString('utf8');
+  checkAborted(options.signal);
+  options.onProgress?.({ step: 'Read', done: 1, total: 1 });
+  return { text, kind };
 }
