@@ -11,7 +11,9 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   // Bundle every dependency but the native one (see above).
-  ssr: { noExternal: true, external: ['better-sqlite3'] },
+  // mammoth and pdfjs-dist (reading reports for recommendations) too: large, loaded only by the
+  // import command, and pdf.js loads its worker from its own folder at run time.
+  ssr: { noExternal: true, external: ['better-sqlite3', 'mammoth', 'pdfjs-dist'] },
   build: {
     ssr: resolve(import.meta.dirname, 'src/core/cli/main.ts'),
     outDir: resolve(import.meta.dirname, 'out/cli'),
@@ -20,7 +22,7 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     rolldownOptions: {
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', 'mammoth', /^pdfjs-dist(\/|$)/],
       output: {
         format: 'es',
         entryFileNames: '[name].js',

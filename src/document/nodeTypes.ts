@@ -8,4 +8,6 @@ export const STATEMENT_NODE_TYPES = {
   headlineStatements: 'headline-statements',
   /** A question the council asks the peers ("We ask the peers to…"), closing a theme. */
   questionForPeers: 'question-for-peers',
+  /** An inline reference to an earlier challenge's recommendation ("Recommendation B"). */
+  recommendationReference: 'recommendation-reference',
 } as const;

@@ -17,6 +17,7 @@ import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { HeadlineStatementsNode } from './nodes/HeadlineStatementsNode';
 import { QuestionForPeersNode } from './nodes/QuestionForPeersNode';
+import { RecommendationReferenceNode } from './nodes/RecommendationReferenceNode';
 
 /**
  * Every node type the statement knows: the one list the editor (src/renderer), the headless
@@ -48,6 +49,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   TableCellNode,
   HeadlineStatementsNode,
   QuestionForPeersNode,
+  RecommendationReferenceNode,
 ];
 
 /** The nodes every Lexical editor has without registering them (the root aside). */

@@ -8,6 +8,7 @@ import { templatesContract } from './contracts/templates';
 import { uiStateContract } from './contracts/uiState';
 import { exportContract } from './contracts/export';
 import { importContract } from './contracts/import';
+import { recommendationsContract } from './contracts/recommendations';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -39,6 +40,7 @@ export const coreContract = {
   ...uiStateContract,
   ...exportContract,
   ...importContract,
+  ...recommendationsContract,
 } as const;
 
 export type { HandlersOf } from './contracts/common';

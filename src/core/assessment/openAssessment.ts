@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
 import type { Template } from '../../shared/schemas/template';
+import { RecommendationRegister } from '../recommendations/register';
 import { SectionService } from '../sections/sectionService';
 import { StatementSearch } from '../search/statementSearch';
 import { AssessmentDatabase, type OpenOptions } from '../storage/assessmentDatabase';
@@ -14,6 +15,7 @@ export class OpenAssessment {
   readonly store: AssessmentStore;
   readonly sections: SectionService;
   readonly search: StatementSearch;
+  readonly recommendations: RecommendationRegister;
   /** This opening of the file; see AssessmentSummary.sessionId. */
   readonly sessionId = randomUUID();
 
@@ -21,6 +23,7 @@ export class OpenAssessment {
     this.store = new AssessmentStore(file.db);
     this.sections = new SectionService(file.db, this.store);
     this.search = new StatementSearch(file.db, this.sections);
+    this.recommendations = new RecommendationRegister(file.db, this.store);
   }
 
   get path(): string {

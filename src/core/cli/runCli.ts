@@ -17,7 +17,7 @@ const defaultIo: CliIo = {
 
 /**
  * Runs one `pcs` command and returns the exit code: 0 done, 1 the command failed (the AppError's
- * message is shown), 2 the command line was wrong. Never prints a stack trace unless
+ * message is shown), 2 the command line was wrong, 3 `pcs check` found gaps in a sound file. Never prints a stack trace unless
  * PCS_DEBUG is set.
  */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -41,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 0;
   } catch (error) {
     // The report has been printed already; only the exit code is left to say.
-    if (error instanceof CheckFailed) return 1;
+    if (error instanceof CheckFailed) return error.exitCode;
     if (error instanceof UsageError) {
       io.err(`pcs ${command.name}: ${error.message}`);
       if (error.usage) io.err(`Usage: ${error.usage}`);

@@ -5,6 +5,7 @@ import { createHelpCommand } from './helpCommand';
 import { importStatementCommand } from './importStatementCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
+import { recommendationsCommand } from './recommendationsCommand';
 import { templatesCommand } from './templatesCommand';
 
 /** Every `pcs` command, in the order help lists them. Add new commands here. */
@@ -15,5 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   exportCommand,
   importStatementCommand,
+  recommendationsCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -115,7 +115,7 @@ describe('migrations', () => {
   it('003 backfills guidance and word targets from the built-in template, by template key', async () => {
     const filePath = databaseAtVersion(2);
     const file = AssessmentDatabase.open(filePath);
-    expect(file.schemaVersion).toBe(3);
+    expect(file.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const rows = file.db.prepare('SELECT id, word_target, guidance_json FROM sections ORDER BY id').all() as Array<{
       id: string;
       word_target: number | null;
@@ -137,7 +137,7 @@ describe('migrations', () => {
     // And the app sees it: section-get returns the guidance for the old file's theme.
     const core = createCore({ configDir: path.join(temp.dir, 'config') });
     const api = checkedHandlers(core.handlers);
-    expect(await api['assessment-open']({ path: filePath })).toMatchObject({ schemaVersion: 3, wordTarget: 30000 });
+    expect(await api['assessment-open']({ path: filePath })).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, wordTarget: 30000 });
     expect((await api['section-get']({ id: 'theme' })).guidance!.questions).toEqual(governance.guidance!.questions);
     expect(await api['section-get']({ id: 'sub' })).toMatchObject({ guidance: null, wordTarget: null, wordCount: 11, revision: 1 });
     core.close();
@@ -151,6 +151,33 @@ describe('migrations', () => {
     const file = AssessmentDatabase.open(filePath);
     expect(file.db.prepare('SELECT count(*) AS n FROM sections WHERE word_target IS NOT NULL OR guidance_json IS NOT NULL').get()).toEqual({ n: 0 });
     expect(file.db.prepare('SELECT word_target FROM assessment').get()).toEqual({ word_target: null });
+    file.close();
+  });
+
+  it('005 adds an empty register whose links go with their section or recommendation, and evidence ids without a foreign key', () => {
+    const recommendations = MIGRATIONS.find((m) => m.name === 'recommendations')!;
+    const file = AssessmentDatabase.open(databaseAtVersion(recommendations.version - 1));
+    const db = file.db;
+    expect(db.prepare('SELECT count(*) AS n FROM recommendations').get()).toEqual({ n: 0 });
+    const now = '2025-02-03T10:00:00.000Z';
+    const insert = db.prepare(
+      `INSERT INTO recommendations (id, source, label, text, progress_json, position, created_at, updated_at)
+       VALUES (?, '2022 revisit', ?, 'Review the localities model.', '{}', 0, ?, ?)`,
+    );
+    insert.run('r1', 'A', now, now);
+    // Labels are unique per source among live rows, whatever their case.
+    expect(() => insert.run('r2', 'a', now, now)).toThrow(/UNIQUE/);
+    db.prepare("UPDATE recommendations SET deleted_at = ? WHERE id = 'r1'").run(now);
+    insert.run('r2', 'a', now, now);
+    expect(() => db.prepare("UPDATE recommendations SET status = 'done' WHERE id = 'r2'").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO recommendation_sections (recommendation_id, section_id) VALUES ('r2', 'sub')").run();
+    // No evidence table is needed: the evidence id is not a foreign key.
+    db.prepare("INSERT INTO recommendation_evidence (recommendation_id, evidence_item_id) VALUES ('r2', 'any-item')").run();
+    expect(() => db.prepare("INSERT INTO recommendation_sections (recommendation_id, section_id) VALUES ('r2', 'nowhere')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM sections WHERE id = 'sub'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM recommendation_sections').get()).toEqual({ n: 0 });
+    db.prepare("DELETE FROM recommendations WHERE id = 'r2'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM recommendation_evidence').get()).toEqual({ n: 0 });
     file.close();
   });
 
