@@ -1,6 +1,7 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_section_search';
 import { migration003 } from './003_templates_and_guidance';
+import { migration004 } from './004_evidence';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,7 +21,7 @@ export type { Migration } from './migration';
  *   each section's content_json at that moment (compressed if size matters).
  * Per-file UI state stays in `settings`; per-machine state stays out of the file (recent files).
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -52,7 +52,7 @@ function databaseAtVersion(version: number, name = `v${version}.pcstudio`): stri
 function tableRows(filePath: string): Record<string, unknown[]> {
   const db = new Database(filePath, { readonly: true });
   const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sections_fts%' AND name <> 'schema_migrations'").all() as Array<{ name: string }>
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sections_fts%' AND name NOT LIKE 'evidence_fts%' AND name <> 'schema_migrations'").all() as Array<{ name: string }>
   ).map((t) => t.name);
   const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
   db.close();
@@ -115,7 +115,7 @@ describe('migrations', () => {
   it('003 backfills guidance and word targets from the built-in template, by template key', async () => {
     const filePath = databaseAtVersion(2);
     const file = AssessmentDatabase.open(filePath);
-    expect(file.schemaVersion).toBe(3);
+    expect(file.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const rows = file.db.prepare('SELECT id, word_target, guidance_json FROM sections ORDER BY id').all() as Array<{
       id: string;
       word_target: number | null;
@@ -137,7 +137,7 @@ describe('migrations', () => {
     // And the app sees it: section-get returns the guidance for the old file's theme.
     const core = createCore({ configDir: path.join(temp.dir, 'config') });
     const api = checkedHandlers(core.handlers);
-    expect(await api['assessment-open']({ path: filePath })).toMatchObject({ schemaVersion: 3, wordTarget: 30000 });
+    expect(await api['assessment-open']({ path: filePath })).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, wordTarget: 30000 });
     expect((await api['section-get']({ id: 'theme' })).guidance!.questions).toEqual(governance.guidance!.questions);
     expect(await api['section-get']({ id: 'sub' })).toMatchObject({ guidance: null, wordTarget: null, wordCount: 11, revision: 1 });
     core.close();
