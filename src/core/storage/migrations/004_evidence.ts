@@ -48,7 +48,9 @@ export const migration004: Migration = {
         family TEXT,
         key_order INTEGER,
         added_at TEXT NOT NULL,
+        size INTEGER NOT NULL DEFAULT 0,
         page_count INTEGER NOT NULL DEFAULT 0,
+        locator_kind TEXT NOT NULL DEFAULT 'page' CHECK (locator_kind IN ('page', 'sheet', 'slide', 'part')),
         text_status TEXT NOT NULL DEFAULT 'pending'
           CHECK (text_status IN ('ok', 'no-text', 'failed', 'pending')),
         message TEXT
