@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors';
 import { OpenAssessment } from './assessment/openAssessment';
 import { createBackupHandlers, withEditTracking } from './backup/backupHandlers';
 import type { BackupService } from './backup/backupService';
+import { createEvidenceHandlers } from './evidence/handlers';
 import type { RecentFiles } from './recent/recentFiles';
 import type { TemplateCatalog } from './templates/templateCatalog';
 import { templateFromOutline } from './templates/templateFromAssessment';
@@ -162,6 +163,8 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
       currentOrNull: () => state.current,
       openRestored: async (filePath) => (await switchTo(() => OpenAssessment.open(filePath), { firstCopy: false })).summary(),
     }),
+
+    ...createEvidenceHandlers({ current }),
 
     'ui-state-set': async ({ lastSectionId }) => {
       current().store.setLastSectionId(lastSectionId);

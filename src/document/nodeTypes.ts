@@ -8,4 +8,6 @@ export const STATEMENT_NODE_TYPES = {
   headlineStatements: 'headline-statements',
   /** A question the council asks the peers ("We ask the peers to…"), closing a theme. */
   questionForPeers: 'question-for-peers',
+  /** A citation of an evidence item, shown as its key documents number ("[6a]"). */
+  citation: 'citation',
 } as const;

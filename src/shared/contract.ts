@@ -25,6 +25,7 @@ import {
   ReplaceUndoInputSchema,
   ReplaceUndoResultSchema,
 } from './schemas/search';
+import { evidenceContract } from './contracts/evidence';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -148,6 +149,8 @@ export const coreContract = {
   },
   /** Backs up the open assessment now. */
   'backup-now': { input: none, output: BackupInfoSchema },
+
+  ...evidenceContract,
 
   // --- where the user was, kept in the file ---
   'ui-state-set': { input: z.object({ lastSectionId: SectionIdSchema.nullable() }), output: ok },

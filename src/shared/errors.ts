@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'invalid-input', // arguments that fail validation
   'not-allowed', // e.g. deleting a fixed section
   'io', // the disk said no (permissions, full disk)
+  'cancelled', // the user cancelled a long operation; nothing was changed
   'internal', // a bug: the message says so and asks for a report
 ] as const;
 

@@ -6,8 +6,9 @@ interface PdfTextItem {
 }
 
 /**
- * Text per page with pdfjs-dist's Node (legacy) build. `isEvalSupported: false` so a font or a
- * crafted function can never compile code; no font faces, no XFA, nothing fetched (no URLs are
+ * Text per page with pdfjs-dist's Node (legacy) build. pdfjs-dist 6 dropped `isEvalSupported`
+ * because it no longer compiles code from PDFs at all (its build has no eval or `new Function`;
+ * Node refuses `--disallow-code-generation-from-strings` for a worker, or we would add it). No font faces, no XFA, nothing fetched (no URLs are
  * given and Node has no DOM to load from). JavaScript and actions in the PDF are never run:
  * text extraction does not execute them.
  */
@@ -15,7 +16,6 @@ export async function extractPdf(data: Uint8Array, limits: ExtractionLimits): Pr
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data,
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     enableXfa: false,
