@@ -45,6 +45,8 @@ function byKind(kind: ExtractedDocument['kind'], data: Uint8Array, limits: Extra
   }
 }
 
+/** "2 KB", "3.5 MB": sizes as a person reads them. */
 export function formatMb(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
