@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './checkCommand';
+import { evidenceCommand } from './evidenceCommand';
 import { createHelpCommand } from './helpCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
@@ -11,5 +12,6 @@ export const COMMANDS: readonly CliCommand[] = [
   infoCommand,
   templatesCommand,
   checkCommand,
+  evidenceCommand,
   createHelpCommand(() => COMMANDS),
 ];
