@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditorState } from '../../document/headless';
-import { $createCitationNode } from '../../document/nodes/CitationNode';
+import { editorStateToJSON, parseEditorState } from '../../document/headless';
 import { editorStateText } from '../../document/plainText';
 import {
   docxZipBomb,
@@ -17,6 +15,7 @@ import {
 } from '../../../tests/fixtures/hostile/generate';
 import { AssessmentDatabase } from '../storage/assessmentDatabase';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
+import { doc, text } from '../testing/testFiles';
 import { addEvidenceFiles } from './addEvidence';
 import { DEFAULT_LIMITS } from './extract/types';
 
@@ -69,15 +68,12 @@ describe('evidence library on the real corpus', () => {
   it('a citation round-trips through save, reload, plain text, word count, search and the key documents list', async () => {
     const plan = (await t.api['evidence-list']({})).find((i) => i.fileName === 'sefton-corporate-plan-2024-2027.pdf')!;
     const section = await t.section('front.our-place');
-    const content = buildEditorState(() => {
-      const paragraph = $createParagraphNode();
-      paragraph.append(
-        $createTextNode('Our regeneration is funded '),
-        $createCitationNode(plan.id, '12', 'Brownfield Land Grant', '[1]'),
-        $createTextNode(' and delivering.'),
-      );
-      $getRoot().append(paragraph);
-    });
+    const citationJson = {
+      type: 'citation', version: 1, direction: null, format: '', indent: 0,
+      itemId: plan.id, locator: '12', quote: 'Brownfield Land Grant', children: [text('[1]')],
+    };
+    // Through the node class (importJSON/exportJSON), as the editor would save it.
+    const content = editorStateToJSON(parseEditorState(doc(['Our regeneration is funded ', citationJson, ' and delivering.'])));
     const saved = await t.api['section-save-content']({ id: section.id, content });
     expect(saved.wordCount).toBe(7); // "[1]" counts as a word, as the exported text shows it
 
