@@ -62,6 +62,7 @@ describe('the registry: how each node type is read, asked of its class', () => {
       tablecell: 'block',
       'headline-statements': 'block',
       'question-for-peers': 'block',
+      citation: 'inline',
     });
     expect(NODE_TYPES.get('linebreak')?.fixedText).toBe('\n');
     expect(NODE_TYPES.get('tab')?.fixedText).toBe('\t');
