@@ -8,6 +8,7 @@ import { createExportHandlers } from './export/handlers';
 import { createImportHandlers } from './import/handlers';
 import type { BackupService } from './backup/backupService';
 import { createRecommendationsHandlers } from './recommendations/handlers';
+import { createEvidenceHandlers } from './evidence/handlers';
 import type { RecentFiles } from './recent/recentFiles';
 import { createSearchHandlers } from './search/handlers';
 import { createSectionsHandlers } from './sections/handlers';
@@ -69,5 +70,6 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     ...createUiStateHandlers({ current }),
     ...createImportHandlers({ current, openCreated: async (make) => (await session.switchTo(make, { firstCopy: false })).summary() }),
     ...createRecommendationsHandlers({ current }),
+    ...createEvidenceHandlers({ current }),
   };
 }

@@ -10,4 +10,6 @@ export const STATEMENT_NODE_TYPES = {
   questionForPeers: 'question-for-peers',
   /** An inline reference to an earlier challenge's recommendation ("Recommendation B"). */
   recommendationReference: 'recommendation-reference',
+  /** A citation of an evidence item, shown as its key documents number ("[6a]"). */
+  citation: 'citation',
 } as const;

@@ -16,6 +16,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { HeadlineStatementsNode } from './nodes/HeadlineStatementsNode';
+import { CitationNode } from './nodes/CitationNode';
 import { QuestionForPeersNode } from './nodes/QuestionForPeersNode';
 import { RecommendationReferenceNode } from './nodes/RecommendationReferenceNode';
 
@@ -31,8 +32,8 @@ import { RecommendationReferenceNode } from './nodes/RecommendationReferenceNode
  * Custom nodes go in ./nodes, one file per node (as in the Lexical playground: `XNode.ts` with
  * `$createXNode`, `$isXNode`, `importJSON`/`exportJSON`; a React component that renders UI for it
  * stays in the renderer), and are added to this list, and nowhere else: how a reader treats a
- * node (block, inline, text) is read off the class below. Still to come:
- *   - CitationNode: a reference to an evidence document ("see 6a")
+ * node (block, inline, text) is read off the class below. CitationNode (an evidence item, "[6a]")
+ * is inline with text. Still to come:
  *   - RecommendationReferenceNode: a link to a previous challenge's recommendation ("Recommendation B")
  * The DOCX exporter walks the saved JSON headlessly, so each must serialise all it needs, and
  * each class must be constructible with no arguments (as Lexical itself requires).
@@ -50,6 +51,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HeadlineStatementsNode,
   QuestionForPeersNode,
   RecommendationReferenceNode,
+  CitationNode,
 ];
 
 /** The nodes every Lexical editor has without registering them (the root aside). */

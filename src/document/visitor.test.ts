@@ -63,6 +63,7 @@ describe('the registry: how each node type is read, asked of its class', () => {
       'headline-statements': 'block',
       'question-for-peers': 'block',
       'recommendation-reference': 'text',
+      citation: 'inline',
     });
     expect(NODE_TYPES.get('linebreak')?.fixedText).toBe('\n');
     expect(NODE_TYPES.get('tab')?.fixedText).toBe('\t');

@@ -9,6 +9,7 @@ import { uiStateContract } from './contracts/uiState';
 import { exportContract } from './contracts/export';
 import { importContract } from './contracts/import';
 import { recommendationsContract } from './contracts/recommendations';
+import { evidenceContract } from './contracts/evidence';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -41,6 +42,7 @@ export const coreContract = {
   ...exportContract,
   ...importContract,
   ...recommendationsContract,
+  ...evidenceContract,
 } as const;
 
 export type { HandlersOf } from './contracts/common';

@@ -214,8 +214,33 @@ interface EvidenceOutcome {
 /** Imports `file` as evidence into an open test assessment and reports what happened. */
 type EvidenceRunner = (file: string) => Promise<EvidenceOutcome>;
 
+/**
+ * The evidence importer (`evidence-add`) on a fresh assessment, watching for any network request:
+ * fetch and http(s).request are wrapped for the run, and the worker has no other way out.
+ */
+const importEvidence: EvidenceRunner = async (file) => {
+  const temp = makeTempDir('pcs-hostile-import-');
+  const core = createCore({ configDir: path.join(temp.dir, 'config') });
+  const fetched: string[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: unknown) => {
+    fetched.push(String(input));
+    throw new Error('no network in tests');
+  }) as typeof fetch;
+  try {
+    await core.handlers['assessment-create']({ path: path.join(temp.dir, 'evidence.pcstudio'), councilName: 'Hostile Borough Council', visitDate: null, templateId: 'cpc-2024' });
+    const result = await core.handlers['evidence-add']({ paths: [file] });
+    return result.added.length === 1 ? { ok: true, fetched } : { ok: false, message: result.failed[0]?.message.replace(/^“[^”]+” was not added\. /, ''), fetched };
+  } finally {
+    globalThis.fetch = realFetch;
+    core.close();
+    temp.cleanup();
+  }
+};
+
 const EVIDENCE_RUNNERS: Partial<Record<EvidenceKind, EvidenceRunner>> = {
-  // pdf: (file) => …, docx: (file) => …   (added with the evidence importer)
+  pdf: importEvidence,
+  docx: importEvidence,
 };
 
 interface EvidenceCase {

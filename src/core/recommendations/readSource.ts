@@ -57,10 +57,12 @@ interface PdfTextItem {
 
 export async function readPdfText(bytes: Uint8Array, name = 'The document', options: OperationOptions = {}): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // A copy: pdf.js takes ownership of (detaches) the buffer it is given. pdf.js 6 never compiles
+  // code from a PDF (no eval option left to set); fonts and XFA stay off, nothing is fetched.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, enableXfa: false, verbosity: 0 });
   let pdf;
   try {
-    // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
-    pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+    pdf = await task.promise;
   } catch (error) {
     throw Object.assign(unreadable(name, 'PDF'), { cause: error });
   }
@@ -76,7 +78,7 @@ export async function readPdfText(bytes: Uint8Array, name = 'The document', opti
     }
     return pages.join('\n\n');
   } finally {
-    await pdf.destroy();
+    await task.destroy();
   }
 }
 

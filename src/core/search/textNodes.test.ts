@@ -11,7 +11,8 @@ import { collectTextNodes, type DocumentText, type TextSpan } from './textNodes'
  * frozen here to prove that find and replace, now on src/document/visitor, see exactly the same
  * text nodes, offsets and joined text.
  */
-const FROZEN_INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab']);
+// 'citation' joined later (src/document/nodes/CitationNode.ts): the old walk would have listed it inline too.
+const FROZEN_INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab', 'citation']);
 function frozenCollectTextNodes(root: SerializedNode): DocumentText {
   const parts: string[] = [];
   let length = 0;

@@ -10,6 +10,7 @@ import {
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createAutoLinkNode, $createLinkNode } from '@lexical/link';
+import { $createCitationNode } from '../nodes/CitationNode';
 import { $createTableCellNode, $createTableNode, $createTableRowNode, TableCellHeaderStates } from '@lexical/table';
 import type { SerializedEditorStateJSON } from '../../shared/schemas/lexical';
 import { buildEditorState } from '../headless';
@@ -128,7 +129,9 @@ function $section(lines: string[], turn: { n: number }, withReference = false): 
         break;
       case 5: {
         const autolink = $withText($createAutoLinkNode('https://www.example.gov.uk/plan'), 'www.example.gov.uk/plan');
-        root.append($withText($createParagraphNode(), `${line} `).append(autolink));
+        // …and a citation of an evidence item, as the key documents list numbers it.
+        const citation = $createCitationNode('evidence-item-6a', '12', 'Brownfield Land Grant', '[6a]');
+        root.append($withText($createParagraphNode(), `${line} `).append(autolink, $createTextNode(' '), citation));
         break;
       }
       case 6:

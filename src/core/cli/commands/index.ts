@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './checkCommand';
 import { exportCommand } from './exportCommand';
+import { evidenceCommand } from './evidenceCommand';
 import { createHelpCommand } from './helpCommand';
 import { importStatementCommand } from './importStatementCommand';
 import { infoCommand } from './infoCommand';
@@ -17,5 +18,6 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   importStatementCommand,
   recommendationsCommand,
+  evidenceCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -1,6 +1,7 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_section_search';
 import { migration003 } from './003_templates_and_guidance';
+import { migration004 } from './004_evidence';
 import { migration005 } from './005_recommendations';
 import type { Migration } from './migration';
 
@@ -21,15 +22,7 @@ export type { Migration } from './migration';
  *   each section's content_json at that moment (compressed if size matters).
  * Per-file UI state stays in `settings`; per-machine state stays out of the file (recent files).
  */
-export const MIGRATIONS: readonly Migration[] = [
-  migration001,
-  migration002,
-  migration003,
-  // TODO(coordinator): renumber after merging 004_evidence. On the h-recs branch alone there is
-  // no 004, so 005_recommendations runs 4th here; after the merge this line becomes
-  // `migration004, migration005,` and the `{ ...migration005, version: 4 }` override goes.
-  { ...migration005, version: 4 },
-];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

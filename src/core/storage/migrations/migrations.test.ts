@@ -52,7 +52,7 @@ function databaseAtVersion(version: number, name = `v${version}.pcstudio`): stri
 function tableRows(filePath: string): Record<string, unknown[]> {
   const db = new Database(filePath, { readonly: true });
   const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sections_fts%' AND name <> 'schema_migrations'").all() as Array<{ name: string }>
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sections_fts%' AND name NOT LIKE 'evidence_fts%' AND name <> 'schema_migrations'").all() as Array<{ name: string }>
   ).map((t) => t.name);
   const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
   db.close();

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { EvidenceAddResult, EvidenceItem } from '../../shared/schemas/evidence';
+import { AppError } from '../../shared/errors';
+import { nowIso } from '../time';
+import { hashFile, putBlobFromFile } from './evidenceBlobs';
+import { findItemByHash, getItem, insertItem } from './evidenceStore';
+import { extractInWorker } from './extract/runExtraction';
+import { ExtractionError, type ExtractedDocument, type ExtractionLimits } from './extract/types';
+
+export interface Progress {
+  step: string;
+  done: number;
+  total: number;
+}
+
+export interface LongTaskOptions {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+  /** Tests lower these to exercise the limits; the app uses the defaults. */
+  limits?: ExtractionLimits;
+}
+
+const NO_TEXT = 'No text found: it may be a scanned image. It is kept in the library but search cannot see inside it.';
+
+interface Ready {
+  filePath: string;
+  fileName: string;
+  hash: string;
+  size: number;
+  document: ExtractedDocument;
+}
+
+/**
+ * Adds files to the evidence library. Each file is hashed (the same content twice is kept once and
+ * reported), then read in a worker with limits. A file that cannot be read gets a message naming
+ * it and the rest of the batch carries on.
+ *
+ * Nothing is written until every file is read: then all are stored in ONE transaction, each in its
+ * own savepoint (a file whose write fails is reported and rolled back alone). So Cancel before
+ * that point leaves the assessment exactly as it was, and no file is ever half-stored.
+ */
+export async function addEvidenceFiles(db: Database.Database, paths: readonly string[], options: LongTaskOptions = {}): Promise<EvidenceAddResult> {
+  const { onProgress, signal } = options;
+  const result: EvidenceAddResult = { added: [], duplicates: [], failed: [] };
+  const ready: Ready[] = [];
+  const seenInBatch = new Map<string, string>();
+  const total = paths.length;
+  for (const [index, filePath] of paths.entries()) {
+    throwIfAborted(signal);
+    const fileName = path.basename(filePath);
+    onProgress?.({ step: `Reading ${fileName}`, done: index, total });
+    let hash: string;
+    let size: number;
+    try {
+      ({ hash, size } = hashFile(filePath));
+    } catch {
+      result.failed.push({ fileName, message: `“${fileName}” could not be opened. Check that it still exists and that you can read it.` });
+      continue;
+    }
+    const existing = findItemByHash(db, hash);
+    if (existing) {
+      result.duplicates.push({ fileName, existingId: existing.id, message: `“${fileName}” is already in the library as “${existing.title}”, so it was not added again.` });
+      continue;
+    }
+    const earlier = seenInBatch.get(hash);
+    if (earlier !== undefined) {
+      result.duplicates.push({ fileName, existingId: '', message: `“${fileName}” is the same file as “${earlier}”, so it was added once.` });
+      continue;
+    }
+    try {
+      const document = await extractInWorker(filePath, fileName, { limits: options.limits, signal });
+      seenInBatch.set(hash, fileName);
+      ready.push({ filePath, fileName, hash, size, document });
+    } catch (error) {
+      if (isAbort(error)) throw cancelled();
+      const reason = error instanceof ExtractionError ? error.message : 'The file could not be read: it may be damaged.';
+      result.failed.push({ fileName, message: `“${fileName}” was not added. ${reason}` });
+    }
+  }
+  throwIfAborted(signal);
+  onProgress?.({ step: 'Saving to the assessment', done: total, total });
+  const now = nowIso();
+  const ids: string[] = [];
+  db.transaction(() => {
+    for (const file of ready) {
+      const id = randomUUID();
+      try {
+        db.transaction(() => storeFile(db, id, file, now))();
+        ids.push(id);
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        result.failed.push({ fileName: file.fileName, message: `“${file.fileName}” could not be saved in the assessment. ${error.message}` });
+      }
+    }
+  })();
+  result.added = ids.map((id) => getItem(db, id));
+  onProgress?.({ step: 'Done', done: total, total });
+  return result;
+}
+
+function storeFile(db: Database.Database, id: string, file: Ready, now: string): void {
+  putBlobFromFile(db, file.hash, file.filePath, now);
+  const { document } = file;
+  const hasText = document.pages.some((p) => p.trim().length > 0);
+  insertItem(db, {
+    id,
+    blobHash: file.hash,
+    fileName: file.fileName,
+    mime: document.mime,
+    title: (document.title ?? '').trim() || file.fileName.replace(/\.[^.]+$/, ''),
+    addedAt: now,
+    size: file.size,
+    locatorKind: document.locatorKind,
+    textStatus: hasText ? 'ok' : 'no-text',
+    message: hasText ? null : NO_TEXT,
+    pages: document.pages,
+  });
+}
+
+/** A web page as evidence: its title, address and the date it was seen; no file, no text. */
+export function addEvidenceLink(db: Database.Database, input: { title: string; url: string; date?: string | null; type?: EvidenceItem['type'] }): EvidenceItem {
+  const id = randomUUID();
+  db.transaction(() =>
+    insertItem(db, {
+      id,
+      blobHash: null,
+      fileName: null,
+      mime: null,
+      title: input.title,
+      type: input.type,
+      date: input.date ?? null,
+      sourceUrl: input.url,
+      addedAt: nowIso(),
+      size: 0,
+      locatorKind: 'page',
+      textStatus: 'no-text',
+      message: 'A web link: its text is not stored.',
+      pages: [],
+    }),
+  )();
+  return getItem(db, id);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelled();
+}
+
+function cancelled(): AppError {
+  return new AppError('cancelled', 'Adding evidence was cancelled. Nothing was added.');
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}

@@ -1,0 +1,31 @@
+import type { HandlersOf } from '../../shared/contract';
+import type { evidenceContract } from '../../shared/contracts/evidence';
+import type { OpenAssessment } from '../assessment/openAssessment';
+import { addEvidenceFiles, addEvidenceLink } from './addEvidence';
+import { evidenceCitations } from './citations';
+import { deleteEvidence } from './deleteEvidence';
+import { getItem, listItems, pageTexts, updateItem } from './evidenceStore';
+import { keyDocumentsList } from './keyDocuments';
+import { searchAll } from './search';
+
+/** The `evidence` group of the contract, over the open assessment's database. */
+export function createEvidenceHandlers(deps: { current(): OpenAssessment }): HandlersOf<typeof evidenceContract> {
+  const db = () => deps.current().file.db;
+  return {
+    'evidence-add': async ({ paths }) => addEvidenceFiles(db(), paths),
+    'evidence-add-link': async (input) => addEvidenceLink(db(), input),
+    'evidence-list': async () => listItems(db()),
+    'evidence-update': async (patch) => updateItem(db(), patch),
+    'evidence-delete': async ({ id, evenIfCited }) => deleteEvidence(db(), id, { evenIfCited }),
+    'evidence-citations': async ({ id }) => {
+      getItem(db(), id);
+      return evidenceCitations(db(), id);
+    },
+    'evidence-search': async ({ query, limit, scope }) => searchAll(db(), query, { limit, scope }),
+    'evidence-get-text': async ({ id, fromPage, toPage }) => {
+      const item = getItem(db(), id);
+      return { itemId: id, pageCount: item.pageCount, pages: pageTexts(db(), id, fromPage, toPage) };
+    },
+    'evidence-key-documents': async () => keyDocumentsList(db()),
+  };
+}
