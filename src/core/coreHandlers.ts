@@ -9,6 +9,7 @@ import type { TemplateCatalog } from './templates/templateCatalog';
 import { templateFromOutline } from './templates/templateFromAssessment';
 import { toAppError } from './storage/sqliteErrors';
 import { nowIso } from './time';
+import { createJobLaneHandlers } from './jobs/lane';
 
 /**
  * The core's implementation of every `coreContract` method. Arguments arrive already parsed by
@@ -155,6 +156,8 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     'statement-find': async (options) => current().search.find(options),
     'statement-replace-all': async (options) => current().search.replaceAll(options),
     'statement-replace-undo': async ({ undoId }) => current().search.undoReplace(undoId),
+
+    ...createJobLaneHandlers(state, current),
 
     ...createBackupHandlers({
       backups,

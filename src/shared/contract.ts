@@ -25,6 +25,8 @@ import {
   ReplaceUndoInputSchema,
   ReplaceUndoResultSchema,
 } from './schemas/search';
+import { filesContract } from './contracts/files';
+import { jobsContract } from './contracts/jobs';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -39,6 +41,7 @@ const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
 export const coreContract = {
+  ...jobsContract, ...filesContract,
   // --- assessment file ---
   'assessment-create': { input: CreateAssessmentInputSchema, output: AssessmentSummarySchema },
   'assessment-open': { input: z.object({ path: FilePathSchema }), output: AssessmentSummarySchema },
