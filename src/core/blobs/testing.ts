@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Core } from '../index';
+import { BLOB_TABLES_SQL } from './blobStore';
+
+/**
+ * Until migration 004 creates the blob tables, tests add them to a real assessment file: the
+ * assessment is closed, the tables created, and the file opened again through the core.
+ */
+export async function addBlobTables(core: Core, filePath: string): Promise<void> {
+  await core.handlers['assessment-close']({});
+  const db = new Database(filePath);
+  db.exec(BLOB_TABLES_SQL);
+  db.close();
+  await core.handlers['assessment-open']({ path: filePath });
+}
+
+/** A file of `megabytes` MB written 1 MB at a time (never held whole in memory). */
+export function writeBigFile(filePath: string, megabytes: number): void {
+  const fd = fs.openSync(filePath, 'w');
+  try {
+    for (let i = 0; i < megabytes; i++) fs.writeSync(fd, randomBytes(1024 * 1024));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Samples memory while `work` runs; returns the largest growth seen in rss and arrayBuffers. */
+export async function peakMemoryGrowth<T>(work: () => Promise<T>): Promise<{ value: T; rss: number; arrayBuffers: number }> {
+  globalThis.gc?.();
+  const start = process.memoryUsage();
+  let rss = 0;
+  let arrayBuffers = 0;
+  const sample = () => {
+    const now = process.memoryUsage();
+    rss = Math.max(rss, now.rss - start.rss);
+    arrayBuffers = Math.max(arrayBuffers, now.arrayBuffers - start.arrayBuffers);
+  };
+  const timer = setInterval(sample, 5);
+  try {
+    const value = await work();
+    sample();
+    return { value, rss, arrayBuffers };
+  } finally {
+    clearInterval(timer);
+  }
+}
