@@ -50,3 +50,7 @@ export const filesContract = {
 
 /** Browser mode's upload limit: bigger files are refused with a 413 and a plain message. */
 export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
+
+/** What `POST /api-upload` answers with (inside the usual envelope). */
+export const UploadResultSchema = z.object({ uploadId: UploadIdSchema, size: z.number().int().nonnegative() });
+export type UploadResult = z.infer<typeof UploadResultSchema>;
