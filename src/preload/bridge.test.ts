@@ -44,9 +44,9 @@ describe('preload bridge', () => {
   });
 
   it('gives a file’s path through the given lookup, and an empty path if it fails', () => {
-    const bridge = createBridge(fakeIpc(), (file) => `/home/me/${file.name}`);
-    expect(bridge.pathForFile({ name: 'plan.pdf' } as File)).toBe('/home/me/plan.pdf');
-    expect(createBridge(fakeIpc(), () => { throw new Error('not a real file'); }).pathForFile({} as File)).toBe('');
+    const bridge = createBridge(fakeIpc(), (file) => `/home/me/${(file as { name: string }).name}`);
+    expect(bridge.pathForFile({ name: 'plan.pdf' })).toBe('/home/me/plan.pdf');
+    expect(createBridge(fakeIpc(), () => { throw new Error('not a real file'); }).pathForFile({})).toBe('');
   });
 
   it('invokes the one API channel with the method and args, and returns the envelope', async () => {

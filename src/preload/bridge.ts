@@ -23,7 +23,7 @@ export interface BridgeIpc {
 /** Menu commands that arrive before the page subscribes (e.g. a file to open at start-up). */
 const MAX_PENDING = 16;
 
-export function createBridge(ipc: BridgeIpc, pathForFile: (file: File) => string = () => ''): PreloadBridge {
+export function createBridge(ipc: BridgeIpc, pathForFile: (file: object) => string = () => ''): PreloadBridge {
   const jobListeners = new Set<(event: JobEvent) => void>();
   ipc.on(IPC_JOB_CHANNEL, (_event, payload) => {
     const parsed = JobEventSchema.safeParse(payload);
@@ -91,7 +91,7 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: File) => string
       };
     },
 
-    pathForFile(file: File): string {
+    pathForFile(file: object): string {
       try {
         return pathForFile(file);
       } catch {

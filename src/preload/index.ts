@@ -5,4 +5,4 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('pcs', createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file)));
+contextBridge.exposeInMainWorld('pcs', createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file as File)));

@@ -50,5 +50,5 @@ export interface PreloadBridge {
   /** Job events, checked against JobEventSchema in the preload. */
   onJobEvent(listener: (event: JobEvent) => void): () => void;
   /** The path of a dropped or chosen file (Electron's webUtils.getPathForFile); '' when it has none. */
-  pathForFile(file: File): string;
+  pathForFile(file: object): string;
 }

@@ -63,7 +63,7 @@ export const JobStartInputSchema = z.discriminatedUnion(
     z.ZodObject<{ kind: z.ZodLiteral<JobKind>; input: z.ZodType }>,
     ...Array<z.ZodObject<{ kind: z.ZodLiteral<JobKind>; input: z.ZodType }>>,
   ],
-) as unknown as z.ZodType<JobStartInput>;
+) as unknown as z.ZodType<JobStartInput, JobStartInput>;
 
 export const jobsContract = {
   'job-start': { input: JobStartInputSchema, output: z.object({ jobId: JobIdSchema }) },

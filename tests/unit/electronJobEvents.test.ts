@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBridge, type BridgeIpc } from '../preload/bridge';
-import type { JobEvent } from '../shared/contracts/jobs';
-import { openTestCore, type TestCore } from '../core/testing/openTestCore';
+import { createBridge, type BridgeIpc } from '../../src/preload/bridge';
+import type { JobEvent } from '../../src/shared/contracts/jobs';
+import { openTestCore, type TestCore } from '../../src/core/testing/openTestCore';
 
 vi.mock('electron', () => ({ ipcMain: { handle: vi.fn(), removeHandler: vi.fn() } }));
-const { forwardJobEvents } = await import('./ipc');
+const { forwardJobEvents } = await import('../../src/main/ipc');
 
 let t: TestCore | undefined;
 afterEach(() => t?.cleanup());
