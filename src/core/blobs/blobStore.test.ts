@@ -35,7 +35,8 @@ describe('storing a file by path in the assessment', () => {
     expect(first.value).toEqual({ blobId: sha256(big), size: 50 * MB, added: true });
     // Never the whole file in memory: growth stays well below its 50 MB.
     expect(first.arrayBuffers).toBeLessThan(16 * MB);
-    expect(first.rss).toBeLessThan(32 * MB);
+    // rss also carries SQLite's page cache and heap growth under a busy machine, so its bound is looser.
+    expect(first.rss).toBeLessThan(40 * MB);
 
     const again = await t.api['file-store']({ file: { kind: 'path', path: big } });
     expect(again).toEqual({ blobId: first.value.blobId, size: 50 * MB, added: false });
