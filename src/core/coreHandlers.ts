@@ -16,6 +16,7 @@ import { createTemplatesHandlers } from './templates/handlers';
 import type { TemplateCatalog } from './templates/templateCatalog';
 import { toAppError } from './storage/sqliteErrors';
 import { createUiStateHandlers } from './uiState/handlers';
+import { createJobLaneHandlers } from './jobs/lane';
 
 export type { CoreState } from './assessment/session';
 
@@ -60,6 +61,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     ...createTemplatesHandlers({ templates, current }),
     ...createSearchHandlers({ current }),
     ...createExportHandlers({ current }),
+    ...createJobLaneHandlers(state, current),
     ...createBackupsHandlers({
       backups,
       current,

@@ -38,6 +38,7 @@ export const ASSESSMENT_CHANGED_MESSAGE =
  */
 const SESSION_FREE: ReadonlySet<MethodName> = new Set<MethodName>([
   'assessment-create',
+  'import-previous-assessment',
   'assessment-open',
   'assessment-current',
   'recent-list',

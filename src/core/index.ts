@@ -6,6 +6,8 @@ import { DEFAULT_BACKUP_INTERVAL_MS, systemClock, type SchedulerClock } from './
 import { createCoreHandlers, type CoreState } from './coreHandlers';
 import { RecentFiles } from './recent/recentFiles';
 import { TemplateCatalog } from './templates/templateCatalog';
+import { blobInfo, readBlobChunks } from './blobs/blobStore';
+import { laneFor, type JobLane } from './jobs/lane';
 
 /**
  * The core: everything Peer Challenge Studio does with an assessment, independent of Electron,
@@ -25,6 +27,13 @@ export interface CoreOptions {
 
 export interface Core {
   handlers: CoreHandlers;
+  /** The job lane: subscribe to job events (carried to the screen by IPC or a streamed response). */
+  jobs: JobLane;
+  /**
+   * The stored file a display capability (from `file-display-link`) shows, while it is valid:
+   * its size and type and its bytes chunk by chunk; null when unknown or expired.
+   */
+  openBlobCapability(capability: string): { size: number; mimeType: string | null; chunks: Iterable<Buffer> } | null;
   /** The open assessment's session id (AssessmentSummary.sessionId), or null when none is open. */
   sessionId(): string | null;
   /** Closes the open assessment at once, if any, folding its WAL back into the file. */
@@ -53,10 +62,20 @@ export function createCore(options: CoreOptions): Core {
     new TemplateCatalog(options.configDir),
     backups,
   );
+  const jobs = laneFor(state);
   return {
     handlers,
+    jobs,
     sessionId: () => state.current?.sessionId ?? null,
+    openBlobCapability(capability) {
+      const open = state.current;
+      const blobId = jobs.capabilities.resolve(capability, open?.sessionId ?? null);
+      if (!open || !blobId) return null;
+      const info = blobInfo(open.file.db, blobId);
+      return info ? { size: info.size, mimeType: info.mimeType, chunks: readBlobChunks(open.file.db, blobId) } : null;
+    },
     close() {
+      jobs.runner.cancelAll();
       const open = state.current;
       state.current = null;
       if (!open) return;
@@ -64,6 +83,8 @@ export function createCore(options: CoreOptions): Core {
       open.close();
     },
     async shutDown() {
+      jobs.runner.cancelAll();
+      await jobs.runner.idle();
       await handlers['assessment-close']({});
     },
   };

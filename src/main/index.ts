@@ -12,7 +12,7 @@ import { createDispatcher } from '../core/dispatch';
 import type { Handlers } from '../shared/contract';
 import { trackAssessment, type AssessmentEvent } from './assessmentTracking';
 import { assessmentFromArgv, assessmentFromInstanceData } from './fileNames';
-import { registerApiHandler, sendMenuCommand, whenApiIdle } from './ipc';
+import { forwardJobEvents, registerApiHandler, sendMenuCommand, whenApiIdle } from './ipc';
 import { createAppMenu, type AppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { secureAllWebContents, secureSession } from './security';
@@ -156,7 +156,7 @@ function run(): void {
       const ses = session.defaultSession;
       secureSession(ses, { devServerUrl });
       configureSpelling(ses);
-      if (!devServerUrl) serveRenderer(ses, rendererDir);
+      if (!devServerUrl) serveRenderer(ses, rendererDir, (capability) => core?.openBlobCapability(capability) ?? null);
 
       app.setAboutPanelOptions({
         applicationName: PRODUCT_NAME,
@@ -177,6 +177,7 @@ function run(): void {
       menu = createAppMenu({ core: core.handlers, getMainWindow: () => mainWindow });
       void menu.refresh();
       registerApiHandler(trackAssessment(createDispatcher(handlers), onAssessmentEvent), devServerUrl);
+      forwardJobEvents((listener) => core!.jobs.runner.subscribe(listener), () => mainWindow);
 
       createWindow();
       app.on('activate', () => {

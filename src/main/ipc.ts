@@ -5,10 +5,12 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC_INVOKE_CHANNEL,
+  IPC_JOB_CHANNEL,
   IPC_MENU_CHANNEL,
   type Envelope,
   type MenuCommandEvent,
 } from '../shared/contract';
+import type { JobEvent } from '../shared/contracts/jobs';
 import { isTrustedSender } from './urls';
 
 /** The core's dispatcher: validates the arguments and runs one call. Never throws. */
@@ -68,4 +70,19 @@ export function sendMenuCommand(win: BrowserWindow, command: MenuCommandEvent): 
   };
   if (contents.isLoading()) contents.once('did-finish-load', send);
   else send();
+}
+
+/**
+ * Forwards the core's job events to the page in whichever window is open now (one window per
+ * core). Returns the unsubscribe function.
+ */
+export function forwardJobEvents(
+  subscribe: (listener: (event: JobEvent) => void) => () => void,
+  getWindow: () => BrowserWindow | null,
+): () => void {
+  return subscribe((event) => {
+    const win = getWindow();
+    if (!win || win.isDestroyed()) return;
+    win.webContents.send(IPC_JOB_CHANNEL, event);
+  });
 }

@@ -18,9 +18,44 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(session: Session, rendererDir: string): void {
+/** A stored file a display capability shows (see Core.openBlobCapability). */
+export type OpenBlob = (capability: string) => { size: number; mimeType: string | null; chunks: Iterable<Buffer> } | null;
+
+const BLOB_PATH = /^\/blob\/([A-Za-z0-9_-]{32,64})$/;
+const SHOWN_TYPES = /^(image\/(png|jpeg|gif|webp|svg\+xml)|application\/pdf|text\/plain)$/;
+
+/**
+ * app://pcs/blob/<capability>: a stored file for display, streamed a chunk at a time, under a
+ * sandboxing policy so a stored SVG or HTML file cannot run anything.
+ */
+function serveBlob(openBlob: OpenBlob, capability: string): Response {
+  const opened = openBlob(capability);
+  if (!opened) return new Response('This link has expired.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const iterator = opened.chunks[Symbol.iterator]();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new Uint8Array(next.value));
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': opened.mimeType && SHOWN_TYPES.test(opened.mimeType) ? opened.mimeType : 'application/octet-stream',
+      'Content-Length': String(opened.size),
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+export function serveRenderer(session: Session, rendererDir: string, openBlob?: OpenBlob): void {
   const policy = contentSecurityPolicy();
   session.protocol.handle(APP_SCHEME, async (request) => {
+    const blob = openBlob && request.method === 'GET' ? BLOB_PATH.exec(new URL(request.url).pathname) : null;
+    if (blob) return serveBlob(openBlob!, blob[1]!);
     const notFound = () =>
       new Response('Not found', {
         status: 404,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_INVOKE_CHANNEL, IPC_MENU_CHANNEL, type MenuCommandEvent } from '../shared/ipc';
+import { IPC_INVOKE_CHANNEL, IPC_JOB_CHANNEL, IPC_MENU_CHANNEL, type MenuCommandEvent } from '../shared/ipc';
 import { createBridge, type BridgeIpc } from './bridge';
 
 function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 1 })) {
@@ -19,8 +19,34 @@ function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknow
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('preload bridge', () => {
-  it('exposes exactly invoke and onMenuCommand', () => {
-    expect(Object.keys(createBridge(fakeIpc())).sort()).toEqual(['invoke', 'onMenuCommand']);
+  it('exposes exactly invoke, onMenuCommand, onJobEvent and pathForFile', () => {
+    expect(Object.keys(createBridge(fakeIpc())).sort()).toEqual(['invoke', 'onJobEvent', 'onMenuCommand', 'pathForFile']);
+  });
+
+  it('passes on job events that match the schema, as plain copies, and drops the rest', () => {
+    const ipc = fakeIpc();
+    const bridge = createBridge(ipc);
+    const seen: unknown[] = [];
+    const stop = bridge.onJobEvent((event) => seen.push(event));
+    const event = {
+      jobId: 'job-12345678',
+      kind: 'assessment-save-copy',
+      state: 'running',
+      progress: { step: 'Copying the assessment', done: 0.5, total: 3 },
+    };
+    ipc.emit(IPC_JOB_CHANNEL, event);
+    ipc.emit(IPC_JOB_CHANNEL, { ...event, kind: 'format-the-disk' });
+    ipc.emit(IPC_JOB_CHANNEL, 'nonsense');
+    expect(seen).toEqual([event]);
+    stop();
+    ipc.emit(IPC_JOB_CHANNEL, event);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('gives a file’s path through the given lookup, and an empty path if it fails', () => {
+    const bridge = createBridge(fakeIpc(), (file) => `/home/me/${(file as { name: string }).name}`);
+    expect(bridge.pathForFile({ name: 'plan.pdf' })).toBe('/home/me/plan.pdf');
+    expect(createBridge(fakeIpc(), () => { throw new Error('not a real file'); }).pathForFile({})).toBe('');
   });
 
   it('invokes the one API channel with the method and args, and returns the envelope', async () => {

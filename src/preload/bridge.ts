@@ -3,8 +3,10 @@
  * The page never sees ipcRenderer or an IPC event object. Built from a minimal IPC interface so
  * it can be tested without Electron.
  */
+import { JobEventSchema, type JobEvent } from '../shared/contracts/jobs';
 import {
   IPC_INVOKE_CHANNEL,
+  IPC_JOB_CHANNEL,
   IPC_MENU_CHANNEL,
   MenuCommandSchema,
   type Envelope,
@@ -21,7 +23,20 @@ export interface BridgeIpc {
 /** Menu commands that arrive before the page subscribes (e.g. a file to open at start-up). */
 const MAX_PENDING = 16;
 
-export function createBridge(ipc: BridgeIpc): PreloadBridge {
+export function createBridge(ipc: BridgeIpc, pathForFile: (file: object) => string = () => ''): PreloadBridge {
+  const jobListeners = new Set<(event: JobEvent) => void>();
+  ipc.on(IPC_JOB_CHANNEL, (_event, payload) => {
+    const parsed = JobEventSchema.safeParse(payload);
+    if (!parsed.success) return;
+    for (const listener of [...jobListeners]) {
+      try {
+        listener(structuredClone(parsed.data));
+      } catch (error) {
+        console.error('A job event listener failed:', error);
+      }
+    }
+  });
+
   const listeners = new Set<(event: MenuCommandEvent) => void>();
   const pending: MenuCommandEvent[] = [];
 
@@ -66,6 +81,22 @@ export function createBridge(ipc: BridgeIpc): PreloadBridge {
           },
         }),
       );
+    },
+
+    onJobEvent(listener: (event: JobEvent) => void): () => void {
+      if (typeof listener !== 'function') throw new TypeError('onJobEvent needs a function.');
+      jobListeners.add(listener);
+      return () => {
+        jobListeners.delete(listener);
+      };
+    },
+
+    pathForFile(file: object): string {
+      try {
+        return pathForFile(file);
+      } catch {
+        return '';
+      }
     },
 
     onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void {

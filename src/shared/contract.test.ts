@@ -11,7 +11,11 @@ const domainFiles: Record<string, Record<string, unknown>> = import.meta.glob('.
 const domains = Object.entries(domainFiles)
   .map(([file, exports]) => {
     const name = /\.\/contracts\/(\w+)\.ts$/.exec(file)![1];
-    const table = Object.entries(exports).find(([key]) => key.endsWith('Contract'))?.[1] as object | undefined;
+    // The domain's own table (`jobsContract` in jobs.ts); a file may export other tables too
+    // (jobs.ts also has `jobContract`, its job kinds, which are not methods).
+    const table = (exports[`${name}Contract`] ?? Object.entries(exports).find(([key]) => key.endsWith('Contract'))?.[1]) as
+      | object
+      | undefined;
     return { name, table };
   })
   .filter((domain): domain is { name: string; table: object } => domain.table !== undefined);

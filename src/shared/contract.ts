@@ -10,6 +10,8 @@ import { exportContract } from './contracts/export';
 import { importContract } from './contracts/import';
 import { recommendationsContract } from './contracts/recommendations';
 import { evidenceContract } from './contracts/evidence';
+import { filesContract } from './contracts/files';
+import { jobsContract } from './contracts/jobs';
 
 /**
  * The one API contract between the renderer and whatever carries it (Electron IPC or HTTP in
@@ -43,6 +45,8 @@ export const coreContract = {
   ...importContract,
   ...recommendationsContract,
   ...evidenceContract,
+  ...jobsContract,
+  ...filesContract,
 } as const;
 
 export type { HandlersOf } from './contracts/common';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JobEvent } from './contracts/jobs';
 
 /** What crosses the Electron bridge besides the contract's own schemas: kept small for the preload. */
 
@@ -33,6 +34,8 @@ export type MenuCommandEvent = z.infer<typeof MenuCommandSchema>;
 /** The Electron IPC channel names. Raw IPC stays in src/main/ipc.ts and src/preload. */
 export const IPC_INVOKE_CHANNEL = 'pcs:invoke';
 export const IPC_MENU_CHANNEL = 'pcs:menu';
+/** Job events (progress, outcome) from the main process to the page. */
+export const IPC_JOB_CHANNEL = 'pcs:job';
 
 /** The envelope every call's answer travels in, over IPC and over HTTP alike. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -44,4 +47,8 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: s
 export interface PreloadBridge {
   invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
   onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
+  /** Job events, checked against JobEventSchema in the preload. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /** The path of a dropped or chosen file (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile(file: object): string;
 }

@@ -16,6 +16,7 @@ import { AllowedFolders } from './allowedFolders';
 import { startWebServer } from './server';
 import { webDefaultFolder } from './shellHandlers';
 import { createWebHandlers } from './webHandlers';
+import { UploadStore } from './uploads';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -48,13 +49,16 @@ async function main() {
     console.log(`Browser mode may now use files in “${folders.add(folder)}”.`);
   }
   const core = createCore({ configDir: configDir() });
-  const handlers = createWebHandlers({ core, version: pkg.version, folders });
+  const uploads = new UploadStore();
+  const handlers = createWebHandlers({ core, version: pkg.version, folders, uploads });
   const token = randomBytes(24).toString('base64url');
   const running = await startWebServer({
     dispatch: createDispatcher(handlers, { currentSessionId: core.sessionId }),
     staticDir,
     token,
     port: Number(values.port),
+    core,
+    uploads,
   });
 
   const shutDown = async () => {

@@ -5,6 +5,11 @@ import type { Envelope } from '../shared/contract';
 import { MAX_CONTENT_LENGTH } from '../shared/constants';
 import { isAllowedHost, isAllowedOrigin, readBody, tokenMatches } from './requestGuards';
 import { setSecurityHeaders } from './securityHeaders';
+import { sendBlob } from './blobRoute';
+import { streamJobEvents } from './jobEvents';
+import { UploadStore, UploadTooLargeError } from './uploads';
+import type { Core } from '../core';
+import { MAX_UPLOAD_BYTES } from '../shared/contracts/files';
 import { resolveStaticPath, sendStaticFile } from './staticFiles';
 
 /** The core's dispatcher: validates and runs one API call. Never throws. */
@@ -18,6 +23,10 @@ export interface WebServerOptions {
   token: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The core's job events (`GET /api-events`) and stored files (`GET /blob/<capability>`). */
+  core?: Pick<Core, 'jobs' | 'openBlobCapability'>;
+  /** Where `POST /api-upload` streams files to; the same store the web handlers resolve uploads from. */
+  uploads?: UploadStore;
 }
 
 export interface RunningWebServer {
@@ -53,7 +62,7 @@ const SESSION_ID = /^[A-Za-z0-9-]{1,100}$/;
 async function handleApi(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, rawMethod: string) {
   if (req.method !== 'POST') return refuse(res, 405, 'Use POST for API calls.');
   if (!tokenMatches(req.headers['x-pcs-token'], options.token)) {
-    return refuse(res, 401, 'This browser tab does not have the key for this session. Open the link printed by `npm run web` again.');
+    return refuse(res, 401, TOKEN_REFUSAL);
   }
   // Every parsing step fails closed with a 400: nothing a request carries may throw past here.
   let method: string;
@@ -98,6 +107,26 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: Web
   sendJson(res, 200, envelope);
 }
 
+const TOKEN_REFUSAL = 'This browser tab does not have the key for this session. Open the link printed by `npm run web` again.';
+
+/** `POST /api-upload`: the body is the file's bytes, streamed to a temporary file (see uploads.ts). */
+async function handleUpload(req: IncomingMessage, res: ServerResponse, uploads: UploadStore) {
+  try {
+    const value = await uploads.receive(req);
+    sendJson(res, 200, { ok: true, value } satisfies Envelope<unknown>);
+  } catch (error) {
+    if (!(error instanceof UploadTooLargeError)) throw error;
+    const limitMb = Math.round(uploads.limit / (1024 * 1024));
+    res.setHeader('Connection', 'close');
+    sendJson(res, 413, {
+      ok: false,
+      error: { code: 'invalid-input', message: `That file is too big to add: the limit is ${limitMb} MB. Nothing was saved from it.` },
+    } satisfies Envelope<never>);
+    // Stop reading a body we will not keep.
+    req.destroy();
+  }
+}
+
 /** Starts browser mode's HTTP server on 127.0.0.1 only. */
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   let port = 0;
@@ -117,6 +146,22 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       return refuse(res, 403, 'Requests from other sites are not allowed.');
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if ((path === '/api-events' || path === '/api-upload') && options.core) {
+      if (!tokenMatches(req.headers['x-pcs-token'], options.token)) return refuse(res, 401, TOKEN_REFUSAL);
+      if (path === '/api-events') {
+        if (req.method !== 'GET') return refuse(res, 405, 'Use GET for events.');
+        return streamJobEvents(res, options.core.jobs.runner);
+      }
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST to upload a file.');
+      handleUpload(req, res, options.uploads ?? (options.uploads = new UploadStore(MAX_UPLOAD_BYTES))).catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) refuse(res, 500, 'The file did not arrive whole. Nothing was saved from it; please try again.');
+      });
+      return;
+    }
+    if (path.startsWith('/blob/') && options.core && (req.method === 'GET' || req.method === 'HEAD')) {
+      return sendBlob(res, options.core, path.slice('/blob/'.length), req.method === 'HEAD');
+    }
     if (path.startsWith(API_PREFIX)) {
       handleApi(req, res, options, path.slice(API_PREFIX.length)).catch((error: unknown) => {
         console.error(error);
@@ -144,6 +189,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         url: `http://127.0.0.1:${port}/`,
         close: () =>
           new Promise<void>((done) => {
+            options.uploads?.dispose();
             server.closeAllConnections();
             server.close(() => done());
           }),

@@ -2,19 +2,32 @@ import type { Core } from '../core';
 import type { Handlers } from '../shared/contract';
 import { AllowedFolders } from './allowedFolders';
 import { createWebShellHandlers } from './shellHandlers';
+import { UploadStore } from './uploads';
 
 /**
  * Everything browser mode answers: the core's handlers, with every path a tab sends resolved
  * against the default folder and kept inside the allowed folders, and the web shell's handlers.
  */
-export function createWebHandlers(options: { core: Core; version: string; folders: AllowedFolders }): Handlers {
+export function createWebHandlers(options: { core: Core; version: string; folders: AllowedFolders; uploads?: UploadStore }): Handlers {
   const { core, folders } = options;
+  const uploads = options.uploads ?? new UploadStore();
   return {
     ...core.handlers,
     'assessment-create': (args) => core.handlers['assessment-create']({ ...args, path: folders.resolve(args.path) }),
     'assessment-open': (args) => core.handlers['assessment-open']({ ...args, path: folders.resolve(args.path) }),
     'templates-set-folder': (args) =>
       core.handlers['templates-set-folder']({ folder: args.folder === null ? null : folders.resolve(args.folder) }),
+    'job-start': (args) =>
+      core.handlers['job-start'](args.kind === 'assessment-save-copy' ? { ...args, input: { ...args.input, path: folders.resolve(args.input.path) } } : args),
+    // An upload is swapped for its temporary file's path, used once, then removed.
+    'file-store': async (args) => {
+      const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
+      try {
+        return await core.handlers['file-store']({ ...args, file: { kind: 'path', path: filePath } });
+      } finally {
+        uploads.remove(args.file);
+      }
+    },
     ...createWebShellHandlers({ version: options.version, defaultFolder: folders.defaultFolder }),
   };
 }

@@ -119,15 +119,16 @@ describe('pcs check with the register', () => {
     const core = createCore({ configDir: path.join(temp.dir, 'config') });
     try {
       await core.handlers['assessment-open']({ path: file });
+      const plan = await core.handlers['evidence-add-link']({ title: 'Corporate plan', url: 'https://www.sefton.gov.uk/corporate-plan' });
       const intro = (await core.handlers['sections-list']({})).find((s) => s.templateKey === 'introduction')!;
-      const citation = { type: 'citation', version: 1, itemId: 'plan' };
+      const citation = { type: 'citation', version: 1, itemId: plan.id };
       await core.handlers['section-save-content']({
         id: intro.id,
         content: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [citation] }] } },
       });
       for (const r of await core.handlers['recommendations-list']({})) {
         await core.handlers['recommendation-link']({ id: r.id, sectionId: intro.id });
-        await core.handlers['recommendation-link']({ id: r.id, evidenceItemId: 'plan' });
+        await core.handlers['recommendation-link']({ id: r.id, evidenceItemId: plan.id });
       }
     } finally {
       core.close();

@@ -39,7 +39,7 @@ export function createImportHandlers(deps: ImportHandlerDeps): HandlersOf<typeof
       if (sha256 !== undefined && sha256 !== plan.summary.sha256) throw new AppError('stale', DOCUMENT_CHANGED);
       return applyStatementImport(open, plan, overrides);
     },
-    'assessment-create-from-previous': async ({ previousPath, ...input }) =>
+    'import-previous-assessment': async ({ previousPath, ...input }) =>
       deps.openCreated(() => createFromPrevious(previousPath, input)),
   };
 }

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
+import { readAssessmentCopy } from '../assessment/readAssessmentCopy';
 import type { GapKind, Traceability } from '../../shared/contracts/recommendations';
-import { RecommendationRegister } from './register';
 
 /**
  * The register's coverage for `pcs check`: read-only, on a file that has already passed the
@@ -16,33 +15,23 @@ export interface CoverageReport {
 }
 
 export function recommendationCoverage(filePath: string): CoverageReport | null {
-  const db = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 200 });
-  try {
-    const hasRegister = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'recommendations'").get();
-    if (!hasRegister) return null;
-    const register = new RecommendationRegister(db, {
-      touch: () => {
-        throw new Error('The coverage check never writes.');
-      },
-    });
-    const { rows, summary } = register.traceability();
-    return {
-      summary,
-      gaps: rows
-        .filter((row) => row.gaps.length > 0)
-        .map(({ recommendation: r, gaps, gapMessages }) => ({ source: r.source, label: r.label, text: r.text, gaps, messages: gapMessages })),
-      changedSinceVerified: rows
-        .filter((row) => row.changedSinceVerified)
-        .map(({ recommendation: r }) => ({
-          source: r.source,
-          label: r.label,
-          sections: r.sections.filter((s) => s.changedSinceVerified).map((s) => s.title),
-          evidence: r.evidence.filter((e) => e.changedSinceVerified).map((e) => e.title ?? e.evidenceItemId),
-        })),
-    };
-  } finally {
-    db.close();
-  }
+  // Read from a private copy, as `pcs info` does: a read-only command changes no byte of the file
+  // (opening it, even read-only, could leave a -shm or need a crash's journal rolled back).
+  const { rows, summary } = readAssessmentCopy(filePath, (open) => open.recommendations.traceability());
+  return {
+    summary,
+    gaps: rows
+      .filter((row) => row.gaps.length > 0)
+      .map(({ recommendation: r, gaps, gapMessages }) => ({ source: r.source, label: r.label, text: r.text, gaps, messages: gapMessages })),
+    changedSinceVerified: rows
+      .filter((row) => row.changedSinceVerified)
+      .map(({ recommendation: r }) => ({
+        source: r.source,
+        label: r.label,
+        sections: r.sections.filter((s) => s.changedSinceVerified).map((s) => s.title),
+        evidence: r.evidence.filter((e) => e.changedSinceVerified).map((e) => e.title ?? e.evidenceItemId),
+      })),
+  };
 }
 
 export function hasGaps(report: CoverageReport | null): boolean {

@@ -132,11 +132,13 @@ describe('traceability: gaps change as recommendations are linked (end to end th
     await t.api['recommendation-link']({ id: A!.id, sectionId: governance.id });
     expect(await gapsOf('A')).toEqual(['no-evidence']);
 
-    await t.api['recommendation-link']({ id: A!.id, evidenceItemId: 'evidence-6a' });
+    // A real item in the evidence library (a web link keeps the test quick).
+    const plan = await t.api['evidence-add-link']({ title: 'Corporate plan 2024 to 2027', url: 'https://www.sefton.gov.uk/corporate-plan' });
+    await t.api['recommendation-link']({ id: A!.id, evidenceItemId: plan.id });
     expect(await gapsOf('A')).toEqual(['evidence-never-cited']);
 
     // The section cites the evidence: no gaps left.
-    const saved = await t.api['section-save-content']({ id: governance.id, content: doc(['Our plan ', citation('evidence-6a'), '.']) });
+    const saved = await t.api['section-save-content']({ id: governance.id, content: doc(['Our plan ', citation(plan.id), '.']) });
     expect(await gapsOf('A')).toEqual([]);
 
     // B referenced inline in the introduction's text counts as addressed, without a link by hand.
@@ -152,7 +154,7 @@ describe('traceability: gaps change as recommendations are linked (end to end th
     expect(verified.sections[0]).toMatchObject({ changedSinceVerified: false, verifiedAt: expect.any(String) });
     await t.api['section-save-content']({
       id: governance.id,
-      content: doc(['Our plan, revised, ', citation('evidence-6a'), '.']),
+      content: doc(['Our plan, revised, ', citation(plan.id), '.']),
       baseRevision: saved.revision,
     });
     const rowA = (await t.api['recommendations-traceability']({})).rows.find((r) => r.recommendation.label === 'A')!;
@@ -171,7 +173,7 @@ describe('traceability: gaps change as recommendations are linked (end to end th
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Source,Label,Recommendation,Status,Owner,Target date,Themes,Sections,Evidence,Gaps,Changed since verified');
     expect(lines[1]).toBe(
-      '2022 progress review,A,Ensure the planned refresh of the vision is used to reflect the key priorities.,Complete,Jane Smith,,Governance and culture,Governance and culture (changed since verified),evidence-6a,,Yes',
+      '2022 progress review,A,Ensure the planned refresh of the vision is used to reflect the key priorities.,Complete,Jane Smith,,Governance and culture,Governance and culture (changed since verified),Corporate plan 2024 to 2027,,Yes',
     );
     expect(lines[3]).toBe('2022 progress review,C,Embed performance management.,Not started,,,,,,Not addressed in any section,No');
   });

@@ -50,7 +50,7 @@ export class AssessmentDatabase {
   static open(requestedPath: string, options: OpenOptions = {}): AssessmentDatabase {
     const filePath = path.resolve(requestedPath);
     const leftovers = inspectAssessmentFile(filePath);
-    removeAbandonedTempFiles(path.dirname(filePath));
+    removeAbandonedTempFiles(path.dirname(filePath), filePath);
     // SQLite would replay a -wal that is not this file's into it: move it out of the way first.
     if (leftovers.wal === 'stray') moveStrayWalAside(filePath);
     let db: Database.Database | undefined;

@@ -36,8 +36,11 @@ function isAbandoned(tempPath: string): boolean {
   }
 }
 
-/** Removes abandoned temporary files of unfinished creates in `folder`; never throws. */
-export function removeAbandonedTempFiles(folder: string): void {
+/**
+ * Removes abandoned temporary files of unfinished creates in `folder`; never throws. `keep` is a
+ * file about to be opened on purpose (a job building a copy opens its own temporary file).
+ */
+export function removeAbandonedTempFiles(folder: string, keep?: string): void {
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -53,6 +56,7 @@ export function removeAbandonedTempFiles(folder: string): void {
     }
     if (!TEMP_NAME.test(name)) continue;
     const tempPath = path.join(folder, name);
+    if (keep !== undefined && path.resolve(keep) === path.resolve(tempPath)) continue;
     try {
       if (!isAbandoned(tempPath)) continue;
       for (const leftover of [tempPath, `${tempPath}-journal`, `${tempPath}-wal`, `${tempPath}-shm`]) {

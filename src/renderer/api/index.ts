@@ -6,7 +6,7 @@ export { ApiError, errorMessage } from './ApiError';
 export type { Transport } from './transport';
 
 /** Calls whose answer says which assessment this tab now has open. */
-const CHOOSES_SESSION: ReadonlySet<MethodName> = new Set<MethodName>(['assessment-create', 'assessment-open', 'backup-restore']);
+const CHOOSES_SESSION: ReadonlySet<MethodName> = new Set<MethodName>(['assessment-create', 'assessment-open', 'backup-restore', 'import-previous-assessment']);
 
 /** Keeps the transport's session in step with the assessment this tab has open. */
 function followSession(transport: Transport, method: MethodName, value: unknown, hadSession: { current: boolean }) {

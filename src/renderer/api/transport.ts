@@ -1,4 +1,8 @@
 import type { Envelope, MenuCommandEvent } from '../../shared/contract';
+import { UploadResultSchema, type FileRef } from '../../shared/contracts/files';
+import type { JobEvent } from '../../shared/contracts/jobs';
+import { ApiError } from './ApiError';
+import { webJobEvents } from './jobEvents';
 
 /** How one call travels: Electron IPC through the preload bridge, or HTTP in browser mode. */
 export interface Transport {
@@ -16,6 +20,15 @@ export interface Transport {
    * ('assessment-changed') rather than applied to whatever is open now.
    */
   setSession(sessionId: string | null): void;
+  /** Every job's events (progress and outcome), over IPC or a streamed HTTP response. */
+  subscribeJobs(listener: (event: JobEvent) => void): () => void;
+  /**
+   * A reference the core can read a file by: its own path in Electron, an upload in browser mode
+   * (streamed to the server, never read whole into the page).
+   */
+  fileRef(file: File): Promise<FileRef>;
+  /** The address that shows a stored file, from a display capability (no token in it). */
+  blobUrl(capability: string): string;
 }
 
 const TOKEN_KEY = 'pcs-token';
@@ -54,6 +67,13 @@ export function electronTransport(bridge: NonNullable<Window['pcs']>): Transport
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // The desktop app has one window per core, so no other window can replace its assessment.
     setSession: () => undefined,
+    subscribeJobs: (listener) => bridge.onJobEvent(listener),
+    fileRef: async (file) => {
+      const path = bridge.pathForFile(file);
+      if (!path) throw new ApiError('invalid-input', 'That file is not on this computer, so it cannot be added. Save it to a folder first.');
+      return { kind: 'path', path };
+    },
+    blobUrl: (capability) => `app://pcs/blob/${capability}`,
   };
 }
 
@@ -94,5 +114,24 @@ export function webTransport(token: string): Transport {
     setSession: (sessionId) => {
       session = sessionId;
     },
+    subscribeJobs: webJobEvents(token),
+    async fileRef(file) {
+      // The File is streamed by the browser as the request body: it is never read into the page.
+      const response = await fetch('/api-upload', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-PCS-Token': token },
+        body: file,
+        cache: 'no-store',
+      });
+      let envelope: Envelope<unknown>;
+      try {
+        envelope = (await response.json()) as Envelope<unknown>;
+      } catch {
+        throw new ApiError('io', `The file did not arrive whole (HTTP ${response.status}). Nothing was saved from it; please try again.`);
+      }
+      if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+      return { kind: 'upload', uploadId: UploadResultSchema.parse(envelope.value).uploadId };
+    },
+    blobUrl: (capability) => `/blob/${capability}`,
   };
 }

@@ -8,7 +8,7 @@ import { formatDate, kindLabel } from './format';
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The File menu's items: the Electron menu's screen commands, plus new, open and close. */
-export type FileMenuAction = ScreenMenuCommand | 'new' | 'open' | 'close';
+export type FileMenuAction = ScreenMenuCommand | 'new' | 'open' | 'close' | 'save-copy';
 
 /** The main screen's header: which assessment this is, Find, Guidance, Export and the File menu. */
 export function MainHeader(props: {
@@ -74,6 +74,7 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
   ['templates-folder', 'Templates folder…'],
   null,
   ['restore-backup', 'Restore from backup…'],
+  ['save-copy', 'Save a clean copy…'],
   null,
   ['close', 'Close assessment'],
 ];

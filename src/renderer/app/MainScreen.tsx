@@ -16,6 +16,7 @@ import { GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/
 import { BinderColumn } from './BinderColumn';
 import { MainDialogs, type AssessmentDialog } from './MainDialogs';
 import { MainHeader, type FileMenuAction } from './MainHeader';
+import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
 import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
@@ -167,10 +168,12 @@ export function MainScreen(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.screenRequest]);
 
+  const [saveCopyOpen, setSaveCopyOpen] = useState(false);
   const onFileAction = (action: FileMenuAction) => {
     if (action === 'new') props.onNew();
     else if (action === 'open') props.onOpen();
     else if (action === 'close') props.onClose();
+    else if (action === 'save-copy') setSaveCopyOpen(true);
     else openScreenDialog(action);
   };
 
@@ -301,6 +304,7 @@ export function MainScreen(props: {
         }}
       />
       <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={binderCommands.targetSet} />
+      <SaveCopyDialog isOpen={saveCopyOpen} summary={summary} onClose={() => setSaveCopyOpen(false)} prepare={() => saver.flush()} />
       <MainDialogs
         open={assessmentDialog}
         summary={summary}

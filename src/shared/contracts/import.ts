@@ -97,7 +97,7 @@ export const importContract = {
    * A new assessment from a previous one: its structure and text, its evidence library and its
    * recommendations (as earlier recommendations); statuses, comments and verdicts cleared.
    */
-  'assessment-create-from-previous': {
+  'import-previous-assessment': {
     input: CreateAssessmentInputSchema.omit({ templateId: true }).extend({ previousPath: FilePathSchema }),
     output: AssessmentSummarySchema,
   },

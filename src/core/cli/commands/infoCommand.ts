@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { CHALLENGE_KIND_LABELS } from '../../../shared/constants';
-import { readAssessmentCopy } from '../../assessment/readAssessmentCopy';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parseCommandArgs';
 
@@ -25,6 +24,8 @@ export const infoCommand: CliCommand = {
     // A read-only command: it reads a private copy, so not a byte of the file changes (opening
     // the file itself would switch its journal mode and so rewrite its header).
     const filePath = path.resolve(positionals[0]!);
+    // Loaded here, not at the top: the command line starts without SQLite or the core.
+    const { readAssessmentCopy } = await import('../../assessment/readAssessmentCopy');
     const { assessment, sections } = readAssessmentCopy(filePath, (open) => ({
       assessment: { ...open.summary(), path: filePath, fileName: path.basename(filePath) },
       sections: open.sections.list(),

@@ -45,7 +45,7 @@ export const newCommand: CliCommand = {
         throw new UsageError('A new assessment from a previous one takes its structure from that one: leave out --template and --folder.', usage);
       }
       const { templateId: _template, ...details } = parsed.data;
-      const summary = await core.handlers['assessment-create-from-previous']({ ...details, previousPath: values.from });
+      const summary = await core.handlers['import-previous-assessment']({ ...details, previousPath: values.from });
       out(`Created ${summary.path}`);
       out(`${CHALLENGE_KIND_LABELS[summary.kind]} position statement for ${summary.councilName}, starting from ${values.from}: its sections and text, with statuses, comments and verdicts cleared.`);
       return;

@@ -23,11 +23,15 @@ export const migration004: Migration = {
       CREATE TABLE blobs (
         hash TEXT PRIMARY KEY,
         size INTEGER NOT NULL,
+        mime_type TEXT,
         created_at TEXT NOT NULL
       );
 
+      -- No foreign key to blobs: the blob store writes a big file's chunks over several
+      -- transactions and its blobs row last (a file exists once that row does), and whoever
+      -- deletes a blob deletes its chunks first.
       CREATE TABLE blob_chunks (
-        hash TEXT NOT NULL REFERENCES blobs(hash) ON DELETE CASCADE,
+        hash TEXT NOT NULL,
         seq INTEGER NOT NULL,
         data BLOB NOT NULL,
         PRIMARY KEY (hash, seq)

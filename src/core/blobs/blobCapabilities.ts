@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Short-lived capabilities for showing one stored file: a random name, valid for one blob for
+ * CAPABILITY_LIFETIME_MS. The screen puts it in an address (an <img> or a PDF viewer cannot send
+ * our token header), so it must be worth nothing to whoever might see it later.
+ */
+export const CAPABILITY_LIFETIME_MS = 60_000;
+const MAX_LIVE = 256;
+
+export class BlobCapabilities {
+  private readonly live = new Map<string, { blobId: string; sessionId: string; expires: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  mint(blobId: string, sessionId: string): { capability: string; expiresAt: string } {
+    this.sweep();
+    const capability = randomBytes(24).toString('base64url');
+    const expires = this.now() + CAPABILITY_LIFETIME_MS;
+    this.live.set(capability, { blobId, sessionId, expires });
+    // Bounded even if something asks for thousands: the oldest go first.
+    while (this.live.size > MAX_LIVE) this.live.delete(this.live.keys().next().value!);
+    return { capability, expiresAt: new Date(expires).toISOString() };
+  }
+
+  /** The blob a capability shows, while it is valid and its assessment is still the open one. */
+  resolve(capability: string, currentSessionId: string | null): string | null {
+    const entry = this.live.get(capability);
+    if (!entry) return null;
+    if (entry.expires <= this.now() || entry.sessionId !== currentSessionId) {
+      this.live.delete(capability);
+      return null;
+    }
+    return entry.blobId;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [key, entry] of this.live) if (entry.expires <= now) this.live.delete(key);
+  }
+}

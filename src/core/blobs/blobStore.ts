@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import type { StoredBlob } from '../../shared/contracts/files';
+import type { JobContext } from '../jobs/jobRunner';
+import { throwIfCancelled } from '../jobs/jobRunner';
+import { nowIso } from '../time';
+
+/**
+ * Files kept inside the assessment (evidence PDFs, images), stored by the sha256 of their bytes
+ * so the same file added twice is stored once, and in chunks of CHUNK_SIZE so neither storing
+ * nor reading a 50 MB file ever holds more than one chunk in memory.
+ *
+ * A blob exists once its `blobs` row does. Chunks are written first, a few per transaction with
+ * a pause between so the app stays responsive, and the `blobs` row last; a store that fails or
+ * is cancelled deletes the chunks it wrote, so the assessment's content is as it was.
+ *
+ * The tables are created by migration 004 (evidence), which should include BLOB_TABLES_SQL as it
+ * stands here (frozen copy in the migration); tests create them on a real assessment directly.
+ */
+/** The tables, as migration 004 (evidence) creates them: for reference and for tests of old files. */
+export const BLOB_TABLES_SQL = `
+CREATE TABLE blobs (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, mime_type TEXT, created_at TEXT NOT NULL);
+CREATE TABLE blob_chunks (hash TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (hash, seq));
+`;
+
+export const CHUNK_SIZE = 1024 * 1024;
+/** Chunks written per transaction before letting other calls in. */
+const CHUNKS_PER_TRANSACTION = 8;
+
+const NO_BLOB_TABLES = 'This assessment file cannot hold files yet: open it in the newest version of Peer Challenge Studio first.';
+
+export function hasBlobTables(db: Database.Database): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('blobs', 'blob_chunks')").get() as { n: number };
+  return row.n === 2;
+}
+
+/** The sha256 and size of a file, read in chunks. */
+export async function hashFile(filePath: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: CHUNK_SIZE }) as AsyncIterable<Buffer>) {
+    throwIfCancelled(signal);
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+export interface BlobInfo {
+  blobId: string;
+  size: number;
+  mimeType: string | null;
+}
+
+export function blobInfo(db: Database.Database, blobId: string): BlobInfo | null {
+  if (!hasBlobTables(db)) return null;
+  const row = db.prepare('SELECT hash AS id, size, mime_type FROM blobs WHERE hash = ?').get(blobId) as
+    | { id: string; size: number; mime_type: string | null }
+    | undefined;
+  return row ? { blobId: row.id, size: row.size, mimeType: row.mime_type } : null;
+}
+
+/**
+ * Stores the file at `filePath` in the assessment (once: a file already there is not written
+ * again). The file is read twice, in chunks: once to name it by its hash, once to store it.
+ */
+export async function storeFileFromPath(
+  db: Database.Database,
+  input: { path: string; mimeType?: string },
+  { onProgress, signal }: JobContext = {},
+): Promise<StoredBlob> {
+  if (!hasBlobTables(db)) throw new AppError('not-allowed', NO_BLOB_TABLES);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input.path);
+  } catch {
+    throw new AppError('not-found', `There is no file at “${input.path}”.`);
+  }
+  if (!stat.isFile()) throw new AppError('invalid-input', `“${input.path}” is a folder, not a file.`);
+  const totalChunks = Math.max(1, Math.ceil(stat.size / CHUNK_SIZE));
+  onProgress?.({ step: 'Reading the file', done: 0, total: totalChunks * 2 });
+  const { sha256, size } = await hashFile(input.path, signal);
+  if (blobInfo(db, sha256)) {
+    onProgress?.({ step: 'Already stored', done: totalChunks * 2, total: totalChunks * 2 });
+    return { blobId: sha256, size, added: false };
+  }
+
+  const removeChunks = db.prepare('DELETE FROM blob_chunks WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM blobs WHERE hash = ?)');
+  const insertChunk = db.prepare('INSERT INTO blob_chunks (hash, seq, data) VALUES (?, ?, ?)');
+  // Leftovers of an earlier store that was cut off (a crash) are replaced.
+  removeChunks.run(sha256, sha256);
+  const check = createHash('sha256');
+  let seq = 0;
+  let written = 0;
+  const fd = fs.openSync(input.path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+  try {
+    for (;;) {
+      throwIfCancelled(signal);
+      let ended = false;
+      db.transaction(() => {
+        for (let i = 0; i < CHUNKS_PER_TRANSACTION; i++) {
+          const bytesRead = fs.readSync(fd, buffer, 0, CHUNK_SIZE, written);
+          if (bytesRead === 0) {
+            ended = true;
+            return;
+          }
+          const chunk = buffer.subarray(0, bytesRead);
+          check.update(chunk);
+          insertChunk.run(sha256, seq++, chunk);
+          written += bytesRead;
+        }
+      })();
+      onProgress?.({ step: 'Storing the file', done: totalChunks + seq, total: totalChunks * 2 });
+      if (ended) break;
+      await new Promise((resolvePromise) => setImmediate(resolvePromise));
+    }
+    // The file must not have changed between the two reads, or the name would lie.
+    if (check.digest('hex') !== sha256 || written !== size) {
+      throw new AppError('io', `“${input.path}” changed while it was being stored. Nothing was stored; please try again.`);
+    }
+    throwIfCancelled(signal);
+    db.prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)').run(sha256, size, input.mimeType ?? null, nowIso());
+    return { blobId: sha256, size, added: true };
+  } catch (error) {
+    removeChunks.run(sha256, sha256);
+    throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A stored file's bytes, one chunk at a time (for streaming to the screen). */
+export function* readBlobChunks(db: Database.Database, blobId: string): Generator<Buffer> {
+  const select = db.prepare('SELECT data FROM blob_chunks WHERE hash = ? AND seq = ?').pluck();
+  for (let seq = 0; ; seq++) {
+    const data = select.get(blobId, seq) as Buffer | undefined;
+    if (!data) return;
+    yield data;
+  }
+}
+
+/** How many blob rows and chunk rows there are (for tests and `pcs info`). */
+export function blobCounts(db: Database.Database): { blobs: number; chunks: number; bytes: number } {
+  const row = db.prepare('SELECT (SELECT count(*) FROM blobs) AS blobs, (SELECT count(*) FROM blob_chunks) AS chunks, (SELECT coalesce(sum(length(data)), 0) FROM blob_chunks) AS bytes').get() as {
+    blobs: number;
+    chunks: number;
+    bytes: number;
+  };
+  return row;
+}

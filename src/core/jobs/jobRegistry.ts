@@ -1,0 +1,18 @@
+import type { JobInput, JobKind, JobOutput } from '../../shared/contracts/jobs';
+import type { OpenAssessment } from '../assessment/openAssessment';
+import { fullIntegrityCheck } from './fullIntegrityCheck';
+import type { JobContext } from './jobRunner';
+import { saveCleanCopy } from './saveCleanCopy';
+
+/** What a registered job function receives besides its input: the usual context and the open assessment. */
+export type JobRunContext = JobContext & { assessment: OpenAssessment };
+export type JobFunction<K extends JobKind> = (input: JobInput<K>, context: JobRunContext) => Promise<JobOutput<K>>;
+
+/**
+ * Every job kind's function: one line each. A long operation written as
+ * `(input, { onProgress, signal })` is registered by passing it the open assessment it needs.
+ */
+export const jobRegistry: { [K in JobKind]: JobFunction<K> } = {
+  'assessment-save-copy': (input, context) => saveCleanCopy(context.assessment, input, context),
+  'assessment-check-full': (_input, context) => fullIntegrityCheck(context.assessment, context),
+};
