@@ -2,6 +2,7 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent, type RefObject } f
 import {
   Button,
   Keyboard,
+  ListLayout,
   Menu,
   MenuItem,
   MenuTrigger,
@@ -12,6 +13,7 @@ import {
   TreeItem,
   TreeItemContent,
   useDragAndDrop,
+  Virtualizer,
   type Key,
   type Selection,
 } from 'react-aria-components';
@@ -50,6 +52,8 @@ export interface BinderActions {
 const ARROW_MOVES: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
 
 const DRAG_TYPE = 'application/x-pcs-section';
+/** A row is 32 px and its margins, more when its title wraps. */
+const BINDER_LAYOUT = { estimatedRowSize: 34, gap: 0, dropIndicatorThickness: 2 };
 
 /**
  * The binder: the statement's sections as a tree. Arrow keys move through it (and open the
@@ -147,6 +151,9 @@ export function Binder(props: {
   context.current = { sections, byId, actions, keyboardMove };
   return (
     <div className="binder" onKeyDownCapture={onKeyDownCapture}>
+      {/* Virtualised: only the rows on screen (and a few around them) are in the page, so a
+          700-section statement costs what a 30-section one does. Titles wrap, so rows are measured. */}
+      <Virtualizer layout={ListLayout} layoutOptions={BINDER_LAYOUT}>
       <Tree
         aria-label="Sections of the statement"
         className="binder-tree"
@@ -167,6 +174,7 @@ export function Binder(props: {
           <BinderRow key={node.id} node={node} store={props.store} context={context} />
         ))}
       </Tree>
+      </Virtualizer>
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}
       </div>
@@ -205,6 +213,12 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
     shallowEqual,
   );
   const { own, words } = counts;
+  // The same elements each time: the collection caches rows by element, so a chapter whose total
+  // changed does not re-render its hundred subsections with it.
+  const childRows = useMemo(
+    () => node.children.map((child) => <BinderRow key={child.id} node={child} store={store} context={context} />),
+    [node, store, context],
+  );
   // With subsections the count is the total, measured against the target; the own text is named too.
   const ownNote = node.children.length > 0 ? own : undefined;
   const description = describeWords(words, node.wordTarget, ownNote);
@@ -250,9 +264,7 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
           </div>
         )}
       </TreeItemContent>
-      {node.children.map((child) => (
-        <BinderRow key={child.id} node={child} store={store} context={context} />
-      ))}
+      {childRows}
     </TreeItem>
   );
 });
