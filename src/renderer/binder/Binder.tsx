@@ -52,6 +52,8 @@ export interface BinderActions {
 const ARROW_MOVES: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
 
 const DRAG_TYPE = 'application/x-pcs-section';
+/** Statements with more sections than this get a virtualised binder. */
+const VIRTUALISE_ABOVE = 150;
 /** A row is 32 px and its margins, more when its title wraps. */
 const BINDER_LAYOUT = { estimatedRowSize: 34, gap: 0, dropIndicatorThickness: 2 };
 
@@ -149,32 +151,41 @@ export function Binder(props: {
   // dialog) does not re-render every row: only a row whose own data changed renders again.
   const context = useRef<RowContext>(null as unknown as RowContext);
   context.current = { sections, byId, actions, keyboardMove };
+  const treeView = (
+    <Tree
+      aria-label="Sections of the statement"
+      className="binder-tree"
+      selectionMode="single"
+      selectionBehavior="replace"
+      disallowEmptySelection
+      selectedKeys={props.selectedId ? [props.selectedId] : []}
+      onSelectionChange={(keys: Selection) => {
+        if (keys === 'all') return;
+        const key = [...keys][0];
+        if (key !== undefined) actions.onSelect(String(key));
+      }}
+      expandedKeys={props.expanded}
+      onExpandedChange={(keys) => props.onExpandedChange(new Set(keys))}
+      dragAndDropHooks={dragAndDropHooks}
+    >
+      {tree.map((node) => (
+        <BinderRow key={node.id} node={node} store={props.store} context={context} />
+      ))}
+    </Tree>
+  );
+
   return (
     <div className="binder" onKeyDownCapture={onKeyDownCapture}>
-      {/* Virtualised: only the rows on screen (and a few around them) are in the page, so a
-          700-section statement costs what a 30-section one does. Titles wrap, so rows are measured. */}
-      <Virtualizer layout={ListLayout} layoutOptions={BINDER_LAYOUT}>
-      <Tree
-        aria-label="Sections of the statement"
-        className="binder-tree"
-        selectionMode="single"
-        selectionBehavior="replace"
-        disallowEmptySelection
-        selectedKeys={props.selectedId ? [props.selectedId] : []}
-        onSelectionChange={(keys: Selection) => {
-          if (keys === 'all') return;
-          const key = [...keys][0];
-          if (key !== undefined) actions.onSelect(String(key));
-        }}
-        expandedKeys={props.expanded}
-        onExpandedChange={(keys) => props.onExpandedChange(new Set(keys))}
-        dragAndDropHooks={dragAndDropHooks}
-      >
-        {tree.map((node) => (
-          <BinderRow key={node.id} node={node} store={props.store} context={context} />
-        ))}
-      </Tree>
-      </Virtualizer>
+      {/* A long statement's binder is virtualised: only the rows on screen (and a few around them)
+          are in the page, so 700 sections cost what 70 do. A short one keeps every row in the page
+          (find-in-page and screen readers' own lists see them all). Titles wrap, so rows are measured. */}
+      {sections.length > VIRTUALISE_ABOVE ? (
+        <Virtualizer layout={ListLayout} layoutOptions={BINDER_LAYOUT}>
+          {treeView}
+        </Virtualizer>
+      ) : (
+        treeView
+      )}
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}
       </div>
