@@ -6,6 +6,7 @@
 import { dirname, join } from 'node:path';
 import { createCore } from '../../../src/core';
 import { createDispatcher } from '../../../src/core/dispatch';
+import { createWebShellHandlers } from '../../../src/web/shellHandlers';
 
 function paragraph(text: string) {
   return {
@@ -19,7 +20,7 @@ function paragraph(text: string) {
 
 async function main(file: string, count: number) {
   const core = createCore({ configDir: join(dirname(file), 'build-config') });
-  const dispatch = createDispatcher(core.handlers);
+  const dispatch = createDispatcher({ ...core.handlers, ...createWebShellHandlers({ version: 'e2e' }) });
   const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
     const e = await dispatch(method, args);
     if (!e.ok) throw new Error(`${method}: ${JSON.stringify(e.error)}`);
