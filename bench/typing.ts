@@ -138,6 +138,21 @@ async function visibleRowTitles(page: Page): Promise<string[]> {
     .allTextContents();
 }
 
+/**
+ * A virtualised binder has only the rows on screen in the page: scroll it from the top, a screen
+ * at a time, until the row with this title is there.
+ */
+async function scrollRowIntoPage(page: Page, title: string): Promise<void> {
+  const tree = page.getByRole('treegrid', { name: 'Sections of the statement' });
+  const row = tree.locator('.binder-title', { hasText: title });
+  if ((await row.count()) > 0) return;
+  await tree.evaluate((el) => el.scrollTo({ top: 0 }));
+  for (let i = 0; i < 200 && (await row.count()) === 0; i++) {
+    await tree.evaluate((el) => el.scrollBy({ top: el.clientHeight * 0.8 }));
+    await page.waitForTimeout(50);
+  }
+}
+
 /** How long the switch probe waits for the section's text before giving up (NaN, not a hang). */
 const SWITCH_TIMEOUT_MS = 15_000;
 
@@ -150,6 +165,7 @@ async function switchTo(page: Page, title: string, expected: string): Promise<nu
     .getByRole('treegrid', { name: 'Sections of the statement' })
     .locator('[role="row"]', { has: page.locator('.binder-title', { hasText: title }) })
     .first();
+  await scrollRowIntoPage(page, title);
   await row.scrollIntoViewIfNeeded();
   if ((await row.getAttribute('aria-selected')) === 'true') return NaN;
   // A string, not a function: tsx's name-keeping helper (__name) does not exist in the page.
