@@ -301,8 +301,8 @@ export async function runTypingBench(): Promise<string[]> {
       { what: 'click a section until its text shows, median', baseline: '–', x1: ms(pct(x1.switches, 0.5)), x10: ms(pct(x10.switches, 0.5)) },
       { what: 'click a section until its text shows, 95th percentile', baseline: '–', x1: ms(pct(x1.switches, 0.95)), x10: ms(pct(x10.switches, 0.95)) },
       { what: 'open from the recent list until editable', baseline: '–', x1: ms(x1.open), x10: ms(x10.open) },
-      { what: 'renderer JS heap after 20 sections visited', baseline: '–', x1: mib(x1.heapAfter20), x10: mib(x10.heapAfter20) },
-      { what: 'renderer JS heap after the same 20 again', baseline: '–', x1: mib(x1.heapAfter40), x10: mib(x10.heapAfter40) },
+      { what: `renderer JS heap after ${VISITS} sections visited`, baseline: '–', x1: mib(x1.heapAfter20), x10: mib(x10.heapAfter20) },
+      { what: `renderer JS heap after the same ${VISITS} again`, baseline: '–', x1: mib(x1.heapAfter40), x10: mib(x10.heapAfter40) },
       { what: 'core resident memory (browser-mode server)', baseline: '–', x1: mib(x1.coreRss), x10: mib(x10.coreRss) },
     ];
     return [
