@@ -18,6 +18,7 @@ import { startWebServer } from '../src/web/server';
 import type { SerializedEditorStateJSON } from '../src/shared/schemas/lexical';
 import { runKillLoop } from '../src/core/testing/killLoop';
 import { statementSections } from './statementFixture';
+import { runTypingBench } from './typing';
 
 type Stats = { name: string; runs: number; p50: number; p95: number; max: number };
 
@@ -197,6 +198,8 @@ async function main() {
     ...results.map((r) => `| ${r.name} | ${r.runs} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`),
   ];
   console.log(lines.join('\n'));
+  // What a user feels in the browser: typing, switching sections, opening, memory (bench/typing.ts).
+  console.log(['', ...(await runTypingBench())].join('\n'));
 }
 
 /**

@@ -4,6 +4,8 @@ import type { SectionSummary } from '../../shared/schemas/section';
 import { Binder } from '../binder/Binder';
 import { RecentlyDeletedDialog } from '../binder/RecentlyDeletedDialog';
 import { canHaveChildren, describeWords, formatWords, targetStatus } from '../binder/tree';
+import type { SectionsStore } from '../data/sectionsStore';
+import { useStore } from '../data/store';
 import { ErrorMessage } from '../ui/Dialog';
 import { Icon } from '../ui/Icons';
 import { TargetMark } from '../ui/TargetMark';
@@ -15,7 +17,7 @@ import { TargetMark } from '../ui/TargetMark';
  */
 export function BinderColumn(props: {
   binder: ComponentProps<typeof Binder>;
-  totalWords: number;
+  store: SectionsStore;
   wordTarget: number | null;
   listError: string | null;
   selected: SectionSummary | null;
@@ -24,32 +26,18 @@ export function BinderColumn(props: {
   onAddFocusArea(): void;
   onRestoreFromBin(id: string, title: string): Promise<void>;
 }) {
-  const { totalWords, wordTarget, selected } = props;
+  const { wordTarget, selected } = props;
   const [binOpen, setBinOpen] = useState(false);
   const parent = selected?.parentId ? props.binder.sections.find((s) => s.id === selected.parentId) : undefined;
   const below = selected && parent ? { parent, after: selected } : null;
   const inside = selected && canHaveChildren(selected) ? selected : null;
-  const totalStatus = targetStatus(totalWords, wordTarget);
   return (
     <nav className="sidebar" aria-labelledby="binder-heading">
       <div className="sidebar-head">
         <h2 id="binder-heading" className="panel-title">
           Sections
         </h2>
-        <span
-          className={`total-words${totalStatus ? ` count-${totalStatus}` : ''}`}
-          role="img"
-          aria-label={`Statement total: ${describeWords(totalWords, wordTarget)}`}
-        >
-          {wordTarget ? (
-            <>
-              {totalWords.toLocaleString('en-GB')} / {wordTarget.toLocaleString('en-GB')}
-              {totalStatus ? <TargetMark status={totalStatus} /> : null}
-            </>
-          ) : (
-            formatWords(totalWords)
-          )}
-        </span>
+        <StatementTotal store={props.store} wordTarget={wordTarget} />
       </div>
       {props.listError ? <ErrorMessage message={props.listError} /> : null}
       <Binder {...props.binder} />
@@ -92,5 +80,27 @@ export function BinderColumn(props: {
       </div>
       <RecentlyDeletedDialog isOpen={binOpen} onClose={() => setBinOpen(false)} onRestore={props.onRestoreFromBin} />
     </nav>
+  );
+}
+
+/** The statement's words against its target: reads the store, so only it re-renders on a save. */
+function StatementTotal({ store, wordTarget }: { store: SectionsStore; wordTarget: number | null }) {
+  const totalWords = useStore(store, (s) => s.total);
+  const totalStatus = targetStatus(totalWords, wordTarget);
+  return (
+    <span
+      className={`total-words${totalStatus ? ` count-${totalStatus}` : ''}`}
+      role="img"
+      aria-label={`Statement total: ${describeWords(totalWords, wordTarget)}`}
+    >
+      {wordTarget ? (
+        <>
+          {totalWords.toLocaleString('en-GB')} / {wordTarget.toLocaleString('en-GB')}
+          {totalStatus ? <TargetMark status={totalStatus} /> : null}
+        </>
+      ) : (
+        formatWords(totalWords)
+      )}
+    </span>
   );
 }

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Key } from 'react-aria-components';
 import type { AppInfo, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
 import { flatten, buildTree } from '../binder/tree';
+import { LiveWordsStore, SectionsStore, sameShape } from '../data/sectionsStore';
+import { useStore } from '../data/store';
 import { useBinderCommands } from '../binder/useBinderCommands';
 import { EDITOR_ID } from '../editor/SectionEditor';
 import { FindPanel, type FindQuery } from '../find/FindPanel';
@@ -36,11 +38,15 @@ export function MainScreen(props: {
 }) {
   const { summary, saver } = props;
   const toasts = useToasts();
-  const [sections, setSections] = useState<SectionSummary[]>([]);
+  // The sections live in a store, not in this screen's state: a save's new word count patches
+  // one row there and re-renders that row, not this screen. This screen re-renders only when the
+  // binder's shape changes (add, move, rename, delete).
+  const [store] = useState(() => new SectionsStore());
+  const [liveWords] = useState(() => new LiveWordsStore());
+  const sections = useStore(store, (s) => s.list, sameShape);
   const [listError, setListError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<LoadedSection>({ state: 'loading' });
-  const [liveWords, setLiveWords] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<Set<Key>>(new Set());
   const [titleDialog, setTitleDialog] = useState<TitleDialogState>(null);
   const [targetFor, setTargetFor] = useState<SectionSummary | null>(null);
@@ -56,22 +62,25 @@ export function MainScreen(props: {
   const refreshList = useCallback(async () => {
     try {
       const list = await api['sections-list']({});
-      setSections(list);
+      store.replaceAll(list);
       setListError(null);
       return list;
     } catch (e) {
       setListError(errorMessage(e));
       return null;
     }
-  }, []);
+  }, [store]);
 
+  // A save's answer updates its one row (and the totals above it).
   useEffect(
     () =>
       saver.onSaved((result) => {
-        setSections((list) => list.map((s) => (s.id === result.id ? { ...s, wordCount: result.wordCount } : s)));
+        countSaveAnswer();
+        store.patch(result.id, { wordCount: result.wordCount });
       }),
-    [saver],
+    [saver, store],
   );
+  const onWordCount = useCallback((id: string, words: number) => liveWords.set({ id, words }), [liveWords]);
 
   useEffect(() => {
     document.title = `${summary.fileName} — Peer Challenge Studio`;
@@ -85,12 +94,12 @@ export function MainScreen(props: {
       const section = await api['section-get']({ id });
       if (seq !== loadSeq.current) return;
       saver.noteLoaded(section.id, section.revision);
-      setLiveWords(null);
+      liveWords.set(null);
       setLoaded((prev) => ({ state: 'ready', section, nonce: (prev.state === 'ready' ? prev.nonce : 0) + 1 }));
     } catch (e) {
       if (seq === loadSeq.current) setLoaded({ state: 'error', message: errorMessage(e) });
     }
-  }, [saver]);
+  }, [saver, liveWords]);
 
   // A save refused because the section changed elsewhere: show the newer text instead.
   useEffect(
@@ -129,19 +138,6 @@ export function MainScreen(props: {
     })();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  // --- word counts ---
-  const wordCounts = useMemo(() => {
-    const map = new Map<string, number>();
-    if (selectedId && liveWords !== null) map.set(selectedId, liveWords);
-    return map;
-  }, [selectedId, liveWords]);
-  const totalWords = useMemo(
-    () => sections.reduce((sum, s) => sum + (s.id === selectedId && liveWords !== null ? liveWords : s.wordCount), 0),
-    [sections, selectedId, liveWords],
-  );
-  const currentWords =
-    liveWords ?? (loaded.state === 'ready' ? (sections.find((s) => s.id === loaded.section.id)?.wordCount ?? 0) : 0);
 
   // --- binder actions, each undoable (Ctrl+Z in the binder) ---
   const binderCommands = useBinderCommands({
@@ -210,7 +206,6 @@ export function MainScreen(props: {
   };
 
   const selected = sections.find((s) => s.id === selectedId) ?? null;
-  const sectionTarget = loaded.state === 'ready' ? (sections.find((s) => s.id === loaded.section.id)?.wordTarget ?? null) : null;
 
   return (
     <div className="app">
@@ -237,7 +232,7 @@ export function MainScreen(props: {
           binder={{
             sections,
             selectedId,
-            wordCounts,
+            store,
             expanded,
             onExpandedChange: setExpanded,
             actions: {
@@ -251,7 +246,7 @@ export function MainScreen(props: {
               onRedo: binderCommands.redo,
             },
           }}
-          totalWords={totalWords}
+          store={store}
           wordTarget={summary.wordTarget}
           listError={listError}
           selected={selected}
@@ -263,9 +258,9 @@ export function MainScreen(props: {
           loaded={loaded}
           saver={saver}
           findTarget={find.target}
-          onWordCount={setLiveWords}
+          onWordCount={onWordCount}
           onRetry={selectedId ? () => void loadSection(selectedId) : null}
-          status={{ sectionWords: currentWords, sectionTarget, totalWords, totalTarget: summary.wordTarget }}
+          status={{ store, liveWords, sectionId: loaded.state === 'ready' ? loaded.section.id : null, totalTarget: summary.wordTarget }}
           fileName={summary.fileName}
           onReopen={async () => props.onSummaryChange(await api['assessment-open']({ path: summary.path }))}
         />
@@ -315,4 +310,11 @@ export function MainScreen(props: {
       />
     </div>
   );
+}
+
+/** Saves answered so far, beside the binder's render count (tests/e2e/performance.spec.ts reads both). */
+function countSaveAnswer(): void {
+  const w = window as unknown as { __pcsRenderCounts?: Record<string, number> };
+  const counts = (w.__pcsRenderCounts ??= {});
+  counts.saveAnswers = (counts.saveAnswers ?? 0) + 1;
 }

@@ -19,7 +19,7 @@ export function SectionPane(props: {
   loaded: LoadedSection;
   saver: AutoSaver;
   findTarget: FindTarget | null;
-  onWordCount(words: number): void;
+  onWordCount(sectionId: string, words: number): void;
   /** Offered when the section could not be loaded. */
   onRetry: (() => void) | null;
   status: Omit<ComponentProps<typeof StatusBar>, 'saver'>;

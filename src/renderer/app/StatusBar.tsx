@@ -1,18 +1,32 @@
 import { useEffect, useState } from 'react';
 import { formatWords, targetStatus, TARGET_STATUS_LABELS } from '../binder/tree';
 import type { AutoSaver, SaveStatus } from '../save/autosave';
+import type { LiveWordsStore, SectionsStore } from '../data/sectionsStore';
+import { shallowEqual, useStore } from '../data/store';
 import { Icon } from '../ui/Icons';
 import { TargetMark } from '../ui/TargetMark';
 
 /** Under the editor: the section's and the statement's words against their targets, and the save status. */
 export function StatusBar(props: {
   saver: AutoSaver;
-  sectionWords: number;
-  sectionTarget: number | null;
-  totalWords: number;
+  store: SectionsStore;
+  /** The count as typed, ahead of the stored one until the next save lands. */
+  liveWords: LiveWordsStore;
+  sectionId: string | null;
   totalTarget: number | null;
 }) {
-  const { saver } = props;
+  const { saver, sectionId } = props;
+  const stored = useStore(
+    props.store,
+    (s) => {
+      const section = sectionId ? s.byId.get(sectionId) : undefined;
+      return { own: section?.wordCount ?? 0, target: section?.wordTarget ?? null, total: s.total };
+    },
+    shallowEqual,
+  );
+  const live = useStore(props.liveWords, (l) => (l && l.id === sectionId ? l.words : null));
+  const sectionWords = live ?? stored.own;
+  const totalWords = stored.total - stored.own + sectionWords;
   const [saveStatus, setSaveStatus] = useState<SaveStatus>(saver.getStatus());
   useEffect(() => saver.subscribe(setSaveStatus), [saver]);
   const saveLabel =
@@ -26,11 +40,11 @@ export function StatusBar(props: {
   const problem = saveStatus === 'error' || saveStatus === 'blocked';
   return (
     <footer className="status-bar">
-      <WordsStatus words={props.sectionWords} target={props.sectionTarget} where="in this section" />
+      <WordsStatus words={sectionWords} target={stored.target} where="in this section" />
       <span className="status-sep" aria-hidden="true">
         ·
       </span>
-      <WordsStatus words={props.totalWords} target={props.totalTarget} where="in the statement" />
+      <WordsStatus words={totalWords} target={props.totalTarget} where="in the statement" />
       <span className="spacer" />
       <span
         className={`save-status save-${problem ? 'error' : saveStatus}`}

@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import {
   Button,
   Keyboard,
+  ListLayout,
   Menu,
   MenuItem,
   MenuTrigger,
@@ -12,10 +13,13 @@ import {
   TreeItem,
   TreeItemContent,
   useDragAndDrop,
+  Virtualizer,
   type Key,
   type Selection,
 } from 'react-aria-components';
 import type { SectionSummary } from '../../shared/schemas/section';
+import { shallowEqual, useStore } from '../data/store';
+import type { SectionsStore } from '../data/sectionsStore';
 import { Icon } from '../ui/Icons';
 import { TargetMark } from '../ui/TargetMark';
 import {
@@ -26,7 +30,6 @@ import {
   planKeyboardMove,
   planMove,
   planStep,
-  sectionTotals,
   targetStatus,
   type KeyboardMove,
   type MovePlan,
@@ -49,6 +52,10 @@ export interface BinderActions {
 const ARROW_MOVES: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
 
 const DRAG_TYPE = 'application/x-pcs-section';
+/** Statements with more sections than this get a virtualised binder. */
+const VIRTUALISE_ABOVE = 150;
+/** A row is 32 px and its margins, more when its title wraps. */
+const BINDER_LAYOUT = { estimatedRowSize: 34, gap: 0, dropIndicatorThickness: 2 };
 
 /**
  * The binder: the statement's sections as a tree. Arrow keys move through it (and open the
@@ -62,7 +69,8 @@ const DRAG_TYPE = 'application/x-pcs-section';
 export function Binder(props: {
   sections: SectionSummary[];
   selectedId: string | null;
-  wordCounts: Map<string, number>;
+  /** Where each row reads its own word counts, so a save's new count re-renders that row only. */
+  store: SectionsStore;
   expanded: Set<Key>;
   onExpandedChange(keys: Set<Key>): void;
   actions: BinderActions;
@@ -98,8 +106,6 @@ export function Binder(props: {
       if (section && plan) actions.onMove(section, plan);
     },
   });
-
-  const totals = useMemo(() => sectionTotals(sections, props.wordCounts), [sections, props.wordCounts]);
 
   const keyboardMove = (section: SectionSummary, move: KeyboardMove) => {
     const plan = planKeyboardMove(sections, section.id, move);
@@ -141,145 +147,200 @@ export function Binder(props: {
     }
   };
 
-  const renderNode = (node: SectionNode) => {
-    const own = props.wordCounts.get(node.id) ?? node.wordCount;
-    const words = totals.get(node.id) ?? own;
-    // With subsections the count is the total, measured against the target; the own text is named too.
-    const ownNote = node.children.length > 0 ? own : undefined;
-    const description = describeWords(words, node.wordTarget, ownNote);
-    // The menu keeps focus areas among themselves; Alt+↑/↓ asks the core, which explains a refusal.
-    const can = (move: KeyboardMove) =>
-      node.kind === 'focus-area'
-        ? (move === 'up' || move === 'down') && planStep(sections, node.id, move === 'up' ? -1 : 1) !== null
-        : planKeyboardMove(sections, node.id, move) !== null;
-    const status = targetStatus(words, node.wordTarget);
-    const parent = node.parentId ? byId.get(node.parentId) : undefined;
-    return (
-      <TreeItem
-        key={node.id}
-        id={node.id}
-        textValue={node.title}
-        aria-label={`${node.title}, ${description}`}
-        data-key={node.id}
-        className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
-      >
-        <TreeItemContent>
-          {({ hasChildItems, isExpanded }) => (
-            <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
-              <Button
-                slot="drag"
-                className={`binder-drag${node.fixed ? ' is-fixed' : ''}`}
-                isDisabled={node.fixed}
-                aria-label={`Move ${node.title}`}
-              >
-                <Icon name="grip" size={14} />
-              </Button>
-              {hasChildItems ? (
-                <Button slot="chevron" className={`binder-chevron${isExpanded ? ' is-expanded' : ''}`} aria-label={isExpanded ? `Collapse ${node.title}` : `Expand ${node.title}`}>
-                  <Icon name="chevron" size={14} />
-                </Button>
-              ) : (
-                <span className="binder-chevron-space" />
-              )}
-              <span className="binder-title">{node.title}</span>
-              <span
-                className={`binder-count${status ? ` has-target count-${status}` : ''}`}
-                aria-hidden="true"
-                title={status || ownNote !== undefined ? description : undefined}
-              >
-                {words.toLocaleString('en-GB')}
-                {status ? <TargetMark status={status} /> : null}
-              </span>
-              <MenuTrigger>
-                <Button className="binder-more" aria-label={`More actions for ${node.title}`}>
-                  <Icon name="more" size={16} />
-                </Button>
-                <Popover className="popover" placement="bottom end">
-                  <Menu
-                    className="menu"
-                    aria-label={`Actions for ${node.title}`}
-                    onAction={(key) => {
-                      if (key === 'add-inside') actions.onAdd(node);
-                      else if (key === 'add-below' && parent) actions.onAdd(parent, node);
-                      else if (key === 'rename') actions.onRename(node);
-                      else if (key === 'target') actions.onSetTarget(node);
-                      else if (key === 'delete') actions.onDelete(node);
-                      else if (key === 'up' || key === 'down' || key === 'out' || key === 'in') keyboardMove(node, key);
-                    }}
-                    disabledKeys={[
-                      ...(canHaveChildren(node) ? [] : ['add-inside']),
-                      ...(parent ? [] : ['add-below']),
-                      ...(node.fixed ? ['rename', 'delete'] : []),
-                      ...(['up', 'down', 'out', 'in'] as const).filter((m) => !can(m)),
-                    ]}
-                  >
-                    <MenuItem className="menu-item" id="add-below" textValue="Add section below">
-                      Add section below
-                    </MenuItem>
-                    <MenuItem className="menu-item" id="add-inside" textValue="Add subsection inside">
-                      Add subsection inside
-                    </MenuItem>
-                    <MenuItem className="menu-item" id="rename">
-                      Rename…
-                    </MenuItem>
-                    <MenuItem className="menu-item" id="target">
-                      Set word target…
-                    </MenuItem>
-                    <Separator className="menu-sep" />
-                    <MenuItem className="menu-item" id="up" textValue="Move up">
-                      <Text slot="label">Move up</Text>
-                      <Keyboard className="menu-kbd">Alt+↑</Keyboard>
-                    </MenuItem>
-                    <MenuItem className="menu-item" id="down" textValue="Move down">
-                      <Text slot="label">Move down</Text>
-                      <Keyboard className="menu-kbd">Alt+↓</Keyboard>
-                    </MenuItem>
-                    <MenuItem className="menu-item" id="out" textValue="Move out a level">
-                      <Text slot="label">Move out a level</Text>
-                      <Keyboard className="menu-kbd">Alt+←</Keyboard>
-                    </MenuItem>
-                    <MenuItem className="menu-item" id="in" textValue="Move in a level">
-                      <Text slot="label">Move in a level</Text>
-                      <Keyboard className="menu-kbd">Alt+→</Keyboard>
-                    </MenuItem>
-                    <Separator className="menu-sep" />
-                    <MenuItem className="menu-item menu-item-danger" id="delete">
-                      Delete
-                    </MenuItem>
-                  </Menu>
-                </Popover>
-              </MenuTrigger>
-            </div>
-          )}
-        </TreeItemContent>
-        {node.children.map(renderNode)}
-      </TreeItem>
-    );
-  };
+  // Rows read these through a ref that never changes, so a screen re-render (a selection, a
+  // dialog) does not re-render every row: only a row whose own data changed renders again.
+  const context = useRef<RowContext>(null as unknown as RowContext);
+  context.current = { sections, byId, actions, keyboardMove };
+  const treeView = (
+    <Tree
+      aria-label="Sections of the statement"
+      className="binder-tree"
+      selectionMode="single"
+      selectionBehavior="replace"
+      disallowEmptySelection
+      selectedKeys={props.selectedId ? [props.selectedId] : []}
+      onSelectionChange={(keys: Selection) => {
+        if (keys === 'all') return;
+        const key = [...keys][0];
+        if (key !== undefined) actions.onSelect(String(key));
+      }}
+      expandedKeys={props.expanded}
+      onExpandedChange={(keys) => props.onExpandedChange(new Set(keys))}
+      dragAndDropHooks={dragAndDropHooks}
+    >
+      {tree.map((node) => (
+        <BinderRow key={node.id} node={node} store={props.store} context={context} />
+      ))}
+    </Tree>
+  );
 
   return (
     <div className="binder" onKeyDownCapture={onKeyDownCapture}>
-      <Tree
-        aria-label="Sections of the statement"
-        className="binder-tree"
-        selectionMode="single"
-        selectionBehavior="replace"
-        disallowEmptySelection
-        selectedKeys={props.selectedId ? [props.selectedId] : []}
-        onSelectionChange={(keys: Selection) => {
-          if (keys === 'all') return;
-          const key = [...keys][0];
-          if (key !== undefined) actions.onSelect(String(key));
-        }}
-        expandedKeys={props.expanded}
-        onExpandedChange={(keys) => props.onExpandedChange(new Set(keys))}
-        dragAndDropHooks={dragAndDropHooks}
-      >
-        {tree.map(renderNode)}
-      </Tree>
+      {/* A long statement's binder is virtualised: only the rows on screen (and a few around them)
+          are in the page, so 700 sections cost what 70 do. A short one keeps every row in the page
+          (find-in-page and screen readers' own lists see them all). Titles wrap, so rows are measured. */}
+      {sections.length > VIRTUALISE_ABOVE ? (
+        <Virtualizer layout={ListLayout} layoutOptions={BINDER_LAYOUT}>
+          {treeView}
+        </Virtualizer>
+      ) : (
+        treeView
+      )}
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}
       </div>
     </div>
+  );
+}
+
+interface RowContext {
+  sections: SectionSummary[];
+  byId: Map<string, SectionSummary>;
+  actions: BinderActions;
+  keyboardMove(section: SectionSummary, move: KeyboardMove): void;
+}
+
+/** Renders of binder rows so far: the performance test reads it to prove a keystroke renders none. */
+function countRowRender(): void {
+  const w = window as unknown as { __pcsRenderCounts?: Record<string, number> };
+  const counts = (w.__pcsRenderCounts ??= {});
+  counts.binderRow = (counts.binderRow ?? 0) + 1;
+}
+
+/**
+ * One row of the binder (and, nested, its subsections). Memoised on its node, which only changes
+ * when the binder's shape does; its word counts come from the store, so a save's answer
+ * re-renders this row and the chapters above it, not the tree.
+ */
+const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: SectionsStore; context: RefObject<RowContext> }) {
+  const { node, store, context } = props;
+  countRowRender();
+  const counts = useStore(
+    store,
+    (s) => {
+      const own = s.byId.get(node.id)?.wordCount ?? node.wordCount;
+      return { own, words: s.totals.get(node.id) ?? own };
+    },
+    shallowEqual,
+  );
+  const { own, words } = counts;
+  // The same elements each time: the collection caches rows by element, so a chapter whose total
+  // changed does not re-render its hundred subsections with it.
+  const childRows = useMemo(
+    () => node.children.map((child) => <BinderRow key={child.id} node={child} store={store} context={context} />),
+    [node, store, context],
+  );
+  // With subsections the count is the total, measured against the target; the own text is named too.
+  const ownNote = node.children.length > 0 ? own : undefined;
+  const description = describeWords(words, node.wordTarget, ownNote);
+  const status = targetStatus(words, node.wordTarget);
+  return (
+    <TreeItem
+      id={node.id}
+      textValue={node.title}
+      aria-label={`${node.title}, ${description}`}
+      data-key={node.id}
+      className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
+    >
+      <TreeItemContent>
+        {({ hasChildItems, isExpanded }) => (
+          <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
+            <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed} aria-label={`Move ${node.title}`}>
+              <Icon name="grip" size={14} />
+            </Button>
+            {hasChildItems ? (
+              <Button slot="chevron" className={`binder-chevron${isExpanded ? ' is-expanded' : ''}`} aria-label={isExpanded ? `Collapse ${node.title}` : `Expand ${node.title}`}>
+                <Icon name="chevron" size={14} />
+              </Button>
+            ) : (
+              <span className="binder-chevron-space" />
+            )}
+            <span className="binder-title">{node.title}</span>
+            <span
+              className={`binder-count${status ? ` has-target count-${status}` : ''}`}
+              aria-hidden="true"
+              title={status || ownNote !== undefined ? description : undefined}
+            >
+              {words.toLocaleString('en-GB')}
+              {status ? <TargetMark status={status} /> : null}
+            </span>
+            <MenuTrigger>
+              <Button className="binder-more" aria-label={`More actions for ${node.title}`}>
+                <Icon name="more" size={16} />
+              </Button>
+              <Popover className="popover" placement="bottom end">
+                <RowMenu node={node} context={context} />
+              </Popover>
+            </MenuTrigger>
+          </div>
+        )}
+      </TreeItemContent>
+      {childRows}
+    </TreeItem>
+  );
+});
+
+/** A row's "More" menu: built only when opened (which moves are possible costs a walk of the list). */
+function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowContext> }) {
+  const { sections, byId, actions, keyboardMove } = context.current!;
+  const parent = node.parentId ? byId.get(node.parentId) : undefined;
+  // The menu keeps focus areas among themselves; Alt+↑/↓ asks the core, which explains a refusal.
+  const can = (move: KeyboardMove) =>
+    node.kind === 'focus-area'
+      ? (move === 'up' || move === 'down') && planStep(sections, node.id, move === 'up' ? -1 : 1) !== null
+      : planKeyboardMove(sections, node.id, move) !== null;
+  return (
+    <Menu
+      className="menu"
+      aria-label={`Actions for ${node.title}`}
+      onAction={(key) => {
+        if (key === 'add-inside') actions.onAdd(node);
+        else if (key === 'add-below' && parent) actions.onAdd(parent, node);
+        else if (key === 'rename') actions.onRename(node);
+        else if (key === 'target') actions.onSetTarget(node);
+        else if (key === 'delete') actions.onDelete(node);
+        else if (key === 'up' || key === 'down' || key === 'out' || key === 'in') keyboardMove(node, key);
+      }}
+      disabledKeys={[
+        ...(canHaveChildren(node) ? [] : ['add-inside']),
+        ...(parent ? [] : ['add-below']),
+        ...(node.fixed ? ['rename', 'delete'] : []),
+        ...(['up', 'down', 'out', 'in'] as const).filter((m) => !can(m)),
+      ]}
+    >
+      <MenuItem className="menu-item" id="add-below" textValue="Add section below">
+        Add section below
+      </MenuItem>
+      <MenuItem className="menu-item" id="add-inside" textValue="Add subsection inside">
+        Add subsection inside
+      </MenuItem>
+      <MenuItem className="menu-item" id="rename">
+        Rename…
+      </MenuItem>
+      <MenuItem className="menu-item" id="target">
+        Set word target…
+      </MenuItem>
+      <Separator className="menu-sep" />
+      <MenuItem className="menu-item" id="up" textValue="Move up">
+        <Text slot="label">Move up</Text>
+        <Keyboard className="menu-kbd">Alt+↑</Keyboard>
+      </MenuItem>
+      <MenuItem className="menu-item" id="down" textValue="Move down">
+        <Text slot="label">Move down</Text>
+        <Keyboard className="menu-kbd">Alt+↓</Keyboard>
+      </MenuItem>
+      <MenuItem className="menu-item" id="out" textValue="Move out a level">
+        <Text slot="label">Move out a level</Text>
+        <Keyboard className="menu-kbd">Alt+←</Keyboard>
+      </MenuItem>
+      <MenuItem className="menu-item" id="in" textValue="Move in a level">
+        <Text slot="label">Move in a level</Text>
+        <Keyboard className="menu-kbd">Alt+→</Keyboard>
+      </MenuItem>
+      <Separator className="menu-sep" />
+      <MenuItem className="menu-item menu-item-danger" id="delete">
+        Delete
+      </MenuItem>
+    </Menu>
   );
 }

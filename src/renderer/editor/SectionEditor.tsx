@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -29,7 +29,7 @@ export const EDITOR_ID = 'editor';
 export function SectionEditor(props: {
   section: Section;
   saver: AutoSaver;
-  onWordCount: (words: number) => void;
+  onWordCount: (sectionId: string, words: number) => void;
   findTarget: FindTarget | null;
 }) {
   const { section } = props;
@@ -47,6 +47,8 @@ export function SectionEditor(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
+  const { onWordCount } = props;
+  const onCount = useCallback((words: number) => onWordCount(section.id, words), [onWordCount, section.id]);
   const titleId = `section-title-${section.id}`;
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -86,7 +88,7 @@ export function SectionEditor(props: {
       <PastePlugin />
       <FileDropPlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
-      <WordCountPlugin onCount={props.onWordCount} />
+      <WordCountPlugin onCount={onCount} />
       <FindHighlightPlugin target={props.findTarget} />
     </LexicalComposer>
   );

@@ -143,3 +143,26 @@ describe('SaveQueue: stale writes (issue #6)', () => {
     expect(queue.getStatus()).toBe('saved');
   });
 });
+
+describe('SaveQueue off the keystroke path (issue "Instant at council scale")', () => {
+  it('makes the content only when the save goes, once for many keystrokes, and sends nothing when it is unchanged', async () => {
+    const file = fakeFile(() => null);
+    const queue = new SaveQueue(file.backend);
+    let made = 0;
+    for (let i = 0; i < 50; i++) {
+      queue.schedule('s1', () => {
+        made++;
+        return content(`keystroke ${i}`);
+      });
+    }
+    expect(made).toBe(0); // nothing serialised while typing
+    await queue.flush();
+    expect(made).toBe(1);
+    expect(file.stored.get('s1')).toEqual(content('keystroke 49'));
+    file.stored.clear();
+    queue.schedule('s1', () => null); // the text is what is in the file already
+    await queue.flush();
+    expect(file.stored.size).toBe(0);
+    expect(queue.getStatus()).toBe('saved');
+  });
+});

@@ -40,7 +40,11 @@ export const NO_ASSESSMENT_MESSAGE =
   'This assessment is no longer open, so your latest text could not be saved. It is kept here: reopen the assessment to save it.';
 const RETRY_SUFFIX = ' Your text is kept here, and saving will start again by itself as soon as it can.';
 
-type ContentThunk = () => SerializedEditorStateJSON;
+/**
+ * The text to save, made only when the save is about to go (never on the keystroke that queued
+ * it); null when it turns out to be what is already in the file, so nothing is sent.
+ */
+type ContentThunk = () => SerializedEditorStateJSON | null;
 /** Queued text, with the revision of the section it was typed on (when known). */
 interface Queued {
   content: ContentThunk;
@@ -202,7 +206,10 @@ export class SaveQueue {
   /** The page is going away: send what is queued with requests that outlive the page. */
   flushOnUnload(): void {
     if (!this.backend.saveOnUnload) return;
-    for (const [id, queued] of this.pending) this.backend.saveOnUnload(id, queued.content(), queued.base);
+    for (const [id, queued] of this.pending) {
+      const content = queued.content();
+      if (content) this.backend.saveOnUnload(id, content, queued.base);
+    }
     this.pending.clear();
   }
 
@@ -231,12 +238,13 @@ export class SaveQueue {
       const [id, queued] = next.value;
       this.pending.delete(id);
       this.settleStatus('saving');
-      let content: SerializedEditorStateJSON;
+      let content: SerializedEditorStateJSON | null;
       try {
         content = queued.content();
       } catch {
         continue; // the editor went away mid-way; its last state was queued earlier
       }
+      if (!content) continue; // nothing new to write after all
       try {
         const result = await this.backend.save(id, content, queued.base);
         this.failures = 0;

@@ -6,6 +6,10 @@ import { editorStateJSON } from '../../serialize';
 /**
  * Queues the section's content for saving on every change to the document (not on mere
  * selection moves). The AutoSaver debounces, coalesces and retries.
+ *
+ * Nothing is serialised on the keystroke: the queue gets a thunk over the (immutable) editor
+ * state, and only when the debounce fires is it turned into JSON and compared with what is
+ * already in the file, so a large section costs nothing while the user is typing.
  */
 export function AutosavePlugin({ sectionId, saver }: { sectionId: string; saver: AutoSaver }): null {
   const [editor] = useLexicalComposerContext();
@@ -15,11 +19,13 @@ export function AutosavePlugin({ sectionId, saver }: { sectionId: string; saver:
     return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (prevEditorState.isEmpty() || tags.has('load')) return;
-      const json = editorStateJSON(editorState);
-      const text = JSON.stringify(json);
-      if (text === saved) return;
-      saved = text;
-      saver.schedule(sectionId, () => json);
+      saver.schedule(sectionId, () => {
+        const json = editorStateJSON(editorState);
+        const text = JSON.stringify(json);
+        if (text === saved) return null;
+        saved = text;
+        return json;
+      });
     });
   }, [editor, sectionId, saver]);
   return null;

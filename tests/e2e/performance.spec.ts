@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+import { binder, editor, row, waitSaved } from './helpers';
+
+/**
+ * Issue "Instant at council scale": typing in one section of a 700-section statement must not
+ * re-render the binder. The statement is built with the real core in the test process (as a
+ * council's ten-times-over statement would be), opened by path, and typed into; the binder's
+ * rows count their renders on `window.__pcsRenderCounts.binderRow`.
+ */
+const SECTIONS = 700;
+
+function buildLargeStatement(dir: string): string {
+  const file = join(dir, 'Large.pcstudio');
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  execFileSync(join(repoRoot, 'node_modules/.bin/node'), ['--import', 'tsx', 'tests/e2e/support/buildLargeStatement.ts', file, String(SECTIONS)], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  return file;
+}
+
+const renderCount = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { __pcsRenderCounts?: { binderRow?: number } }).__pcsRenderCounts?.binderRow ?? 0);
+
+test('typing in a 700-section statement does not re-render the binder; a save re-renders one row', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const file = buildLargeStatement(app.dir);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: /Open an assessment/ }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(binder(page)).toBeVisible();
+  await row(page, 'Evidence note 1').click();
+  await expect(editor(page)).toContainText('Note 1 on how');
+  await waitSaved(page);
+  expect(await renderCount(page)).toBeGreaterThan(0); // the probe is live
+
+  // Each keystroke's binder renders, counted in the page from its keydown to the frame after it.
+  // A save's answer that lands in that window is told apart (it may re-render its row).
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.evaluate(() => {
+    const w = window as unknown as { __pcsRenderCounts: { binderRow?: number; saveAnswers?: number }; __perKey: Array<{ rows: number; saved: boolean }> };
+    w.__perKey = [];
+    window.addEventListener(
+      'keydown',
+      () => {
+        const rows = w.__pcsRenderCounts.binderRow ?? 0;
+        const saves = w.__pcsRenderCounts.saveAnswers ?? 0;
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            w.__perKey.push({ rows: (w.__pcsRenderCounts.binderRow ?? 0) - rows, saved: (w.__pcsRenderCounts.saveAnswers ?? 0) !== saves });
+          }, 0),
+        );
+      },
+      { capture: true },
+    );
+  });
+  const before = await renderCount(page);
+  await page.keyboard.type(' More', { delay: 50 });
+  await expect(page.locator('.status-bar')).toContainText('11 words in this section');
+  const perKey = await page.evaluate(() => (window as unknown as { __perKey: Array<{ rows: number; saved: boolean }> }).__perKey);
+  expect(perKey).toHaveLength(5);
+  expect(perKey.filter((k) => !k.saved).map((k) => k.rows)).toEqual(perKey.filter((k) => !k.saved).map(() => 0));
+
+  // The save's answer updates that one row (its chapter total included), not the list.
+  await waitSaved(page);
+  await expect(row(page, 'Evidence note 1')).toHaveAttribute('aria-label', 'Evidence note 1, 11 words');
+  const afterSave = await renderCount(page);
+  expect(afterSave - before).toBeGreaterThan(0);
+  expect(afterSave - before).toBeLessThanOrEqual(3);
+});
