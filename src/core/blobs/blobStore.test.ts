@@ -26,7 +26,10 @@ function counts() {
 }
 
 describe('storing a file by path in the assessment', () => {
-  it('stores a 50 MB file once, in 1 MB chunks, with memory bounded, and the same file again adds nothing', async () => {
+  // Retried: the memory sample depends on when the collector runs, and a loaded machine (the
+  // whole suite in parallel) has been seen to sample freed chunks before they are collected.
+  // The store reuses one 1 MB buffer, so a real regression fails every try.
+  it('stores a 50 MB file once, in 1 MB chunks, with memory bounded, and the same file again adds nothing', { retry: 2, timeout: 60_000 }, async () => {
     const big = path.join(t.dir, 'corporate plan.pdf');
     writeBigFile(big, 50);
     const first = await peakMemoryGrowth(() =>
@@ -48,7 +51,7 @@ describe('storing a file by path in the assessment', () => {
 
     await t.api['assessment-close']({});
     expect(counts()).toEqual({ blobs: 1, chunks: 50, bytes: 50 * MB });
-  }, 60_000);
+  });
 
   it('reads the bytes back, through a short-lived display capability', async () => {
     const small = path.join(t.dir, 'logo.png');
