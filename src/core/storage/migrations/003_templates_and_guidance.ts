@@ -1,6 +1,13 @@
-import { findBuiltInTemplate } from '../../templates/builtInTemplates';
-import { guidanceToJson, templateSectionsByKey } from '../../templates/guidance';
+import FROZEN_TEMPLATES from './003_frozen_templates.json';
 import type { Migration } from './migration';
+
+/**
+ * The built-in templates' targets and guidance as they were when this migration was written,
+ * frozen here (003_frozen_templates.json) so that upgrading an old file gives the same result
+ * whatever the templates say in later versions.
+ */
+type FrozenTemplate = { wordTarget: number | null; sections: Record<string, { wordTarget: number | null; guidanceJson: string | null }> };
+const FROZEN: Record<string, FrozenTemplate> = FROZEN_TEMPLATES;
 
 /**
  * Word targets and writing guidance, kept in the file so it does not depend on the template.
@@ -27,14 +34,13 @@ export const migration003: Migration = {
     const assessment = db.prepare('SELECT template_id FROM assessment WHERE id = 1').get() as
       | { template_id: string }
       | undefined;
-    const template = assessment ? findBuiltInTemplate(assessment.template_id) : undefined;
+    const template = assessment && Object.hasOwn(FROZEN, assessment.template_id) ? FROZEN[assessment.template_id] : undefined;
     if (!template) return;
 
-    db.prepare('UPDATE assessment SET word_target = ? WHERE id = 1').run(template.wordTarget ?? null);
-    const byKey = templateSectionsByKey(template.sections);
+    db.prepare('UPDATE assessment SET word_target = ? WHERE id = 1').run(template.wordTarget);
     const update = db.prepare('UPDATE sections SET word_target = ?, guidance_json = ? WHERE template_key = ?');
-    for (const [key, section] of byKey) {
-      update.run(section.wordTarget ?? null, guidanceToJson(section.guidance), key);
+    for (const [key, section] of Object.entries(template.sections)) {
+      update.run(section.wordTarget, section.guidanceJson, key);
     }
   },
 };
