@@ -142,8 +142,9 @@ export class SaveQueue {
   /** Queue the latest content of a section. */
   schedule(sectionId: string, content: ContentThunk): void {
     if (this.pending.size === 0) this.firstPendingAt = Date.now();
-    // Newer text for a held section replaces the held text and is tried afresh.
-    if (this.held.delete(sectionId)) this.emit();
+    // Newer text for a held section replaces the held text, but only once it turns out to be new
+    // (in drain): an update that changes nothing (a reload's normalising pass) must not let go of
+    // text the file refused.
     this.pending.set(sectionId, { content, base: this.revisions.get(sectionId) });
     this.settleStatus(this.loop ? 'saving' : 'pending');
     if (this.retryTimer) return; // a retry is already on its way and will carry this too
@@ -245,6 +246,8 @@ export class SaveQueue {
         continue; // the editor went away mid-way; its last state was queued earlier
       }
       if (!content) continue; // nothing new to write after all
+      // New text for a held section replaces the held text and is tried afresh.
+      if (this.held.delete(id)) this.emit();
       try {
         const result = await this.backend.save(id, content, queued.base);
         this.failures = 0;
