@@ -58,6 +58,12 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures must destructure their first parameter, even when they need nothing
+    // from it (`async ({}, use) => ...`); Playwright reads the pattern to wire dependencies.
+    files: ['tests/e2e/**'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
+  {
     files: ['**/*.{js,cjs,mjs}', 'scripts/**', 'bench/**', 'bin/**'],
     languageOptions: { globals: { ...globals.node } },
   },
