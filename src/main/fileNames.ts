@@ -9,6 +9,7 @@ export function safeFileStem(suggestedName: string): string {
     : suggestedName;
   const cleaned = withoutExtension
     // Characters Windows forbids, and control characters.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point.
     .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE_CHANNEL, type Envelope } from '../shared/contract';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stand-in for Electron's untyped listeners.
 type Listener = (...args: any[]) => any;
 
 const fake = vi.hoisted(() => {
@@ -45,6 +46,7 @@ const fake = vi.hoisted(() => {
   class FakeBrowserWindow extends Emitter {
     webContents = new FakeWebContents();
     url = '';
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read nested BrowserWindow options.
     constructor(public options: Record<string, any>) {
       super();
       windows.push(this);
@@ -178,6 +180,7 @@ vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
 let dir: string;
 const trusted = { senderFrame: { url: 'app://pcs/index.html', parent: null } };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads its own method's result shape.
 async function invoke(method: string, args: unknown, event: unknown = trusted): Promise<Envelope<any>> {
   const handler = fake.handlers.get(IPC_INVOKE_CHANNEL);
   if (!handler) throw new Error('No IPC handler registered');

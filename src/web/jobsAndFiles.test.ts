@@ -50,6 +50,7 @@ describe('browser mode: job events and files', () => {
       headers: { host, 'content-type': 'application/json', 'x-pcs-token': token },
       body: JSON.stringify(args),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads its own method's result shape.
     return JSON.parse(res.body.toString()) as { ok: boolean; value?: any; error?: { message: string } };
   };
   const upload = (body: Buffer | fs.ReadStream, headers: Record<string, string> = {}) =>

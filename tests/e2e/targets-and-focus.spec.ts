@@ -73,7 +73,7 @@ test('word targets, statement details and focus areas, kept after a reload, then
   await dialog.getByRole('button', { name: 'Add focus area' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regeneration and culture');
-  let titles = await topLevel(page);
+  const titles = await topLevel(page);
   expect(titles.indexOf('Regeneration and culture')).toBe(titles.indexOf('Capacity for improvement') + 1);
   expect(titles.indexOf('Key and background documents')).toBe(titles.indexOf('Regeneration and culture') + 1);
 

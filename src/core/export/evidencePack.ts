@@ -32,6 +32,7 @@ export function paddedNumber(number: string): string {
 export function packFileName(item: Pick<EvidencePackItem, 'number' | 'title' | 'fileName'>): string {
   const ext = path.extname(item.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '');
   const title = item.title
+    // eslint-disable-next-line no-control-regex -- control characters are unsafe in file names.
     .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

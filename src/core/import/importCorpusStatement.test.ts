@@ -5,7 +5,6 @@ import { editorStateText } from '../../document/plainText';
 import type { ImportPlanSummary, ImportResult } from '../../shared/contracts/import';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
-import { sha256 } from '../testing/testFiles';
 import { readDocxRawText } from './readDocx';
 
 /** The real 2023 position statement (about 50 pages, 117,000 characters). */

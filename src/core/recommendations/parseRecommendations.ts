@@ -83,7 +83,7 @@ function normalise(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim());
 }

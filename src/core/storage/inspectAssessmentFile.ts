@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../../shared/constants';
-import { AppError } from '../../shared/errors';
 import { REQUIRED_TABLES } from './migrations/index';
 import { planMigrations } from './migrations/runner';
 import type { CompanionState } from './companionFiles';

@@ -24,8 +24,7 @@ export function AssessmentDetailsDialog(props: {
     setCouncil(summary.councilName);
     setVisitDate(summary.visitDate ?? '');
     setTarget(summary.wordTarget ? String(summary.wordTarget) : '');
-    // Only when it opens: the fields are the user's while it is open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when it opens: the fields are the user's while it is open.
   }, [props.isOpen]);
 
   const submit = async () => {

@@ -13,7 +13,6 @@ import { FindPanel, type FindQuery } from '../find/FindPanel';
 import { useFindPanel } from '../find/useFindPanel';
 import { useReplaceAll } from '../find/useReplaceAll';
 import type { AutoSaver } from '../save/autosave';
-import { useToasts } from '../ui/Toasts';
 import { GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/GuidancePanel';
 import { BinderColumn } from './BinderColumn';
 import { MainDialogs, type AssessmentDialog } from './MainDialogs';
@@ -37,7 +36,6 @@ export function MainScreen(props: {
   onExport(): void;
 }) {
   const { summary, saver } = props;
-  const toasts = useToasts();
   // The sections live in a store, not in this screen's state: a save's new word count patches
   // one row there and re-renders that row, not this screen. This screen re-renders only when the
   // binder's shape changes (add, move, rename, delete).
@@ -136,7 +134,7 @@ export function MainScreen(props: {
         ordered[0];
       if (start) await selectSection(start.id, { force: true });
     })();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the first load, once on mount; later loads come from the user's actions.
   }, []);
 
   // --- binder actions, each undoable (Ctrl+Z in the binder) ---
@@ -161,7 +159,6 @@ export function MainScreen(props: {
 
   useEffect(() => {
     if (props.screenRequest) openScreenDialog(props.screenRequest.command);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.screenRequest]);
 
   const [saveCopyOpen, setSaveCopyOpen] = useState(false);

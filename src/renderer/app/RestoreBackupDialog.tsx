@@ -61,7 +61,7 @@ export function RestoreBackupDialog(props: {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load the list once each time the dialog opens, not whenever the parent passes a new prepare().
   }, [props.isOpen]);
 
   const restore = () =>

@@ -26,9 +26,9 @@ export function TemplatesFolderDialog(props: { isOpen: boolean; appInfo: AppInfo
         setPath(l.folder);
       })
       .catch((e) => setError(errorMessage(e)));
-  }, [props.isOpen]);
+  }, [props.isOpen, setError]);
 
-  const use = (folder: string | null) =>
+  const applyFolder = (folder: string | null) =>
     run(async () => {
       const next = await api['templates-set-folder']({ folder });
       setList(next);
@@ -39,7 +39,7 @@ export function TemplatesFolderDialog(props: { isOpen: boolean; appInfo: AppInfo
   const choose = async () => {
     try {
       const chosen = await api['dialog-choose-folder']({ title: 'Choose a folder for templates' });
-      if (chosen) await use(chosen);
+      if (chosen) await applyFolder(chosen);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -54,14 +54,14 @@ export function TemplatesFolderDialog(props: { isOpen: boolean; appInfo: AppInfo
       onClose={props.onClose}
       onSubmit={() => {
         if (!path.trim()) setError('Choose a folder.');
-        else void use(path.trim());
+        else void applyFolder(path.trim());
       }}
       error={error}
       busy={busy}
       cancelLabel="Done"
       submitLabel={props.appInfo.nativeDialogs ? null : 'Use this folder'}
       extraAction={
-        <Button className="button button-quiet" isDisabled={busy} onPress={() => void use(null)}>
+        <Button className="button button-quiet" isDisabled={busy} onPress={() => void applyFolder(null)}>
           Use the default folder
         </Button>
       }

@@ -28,6 +28,7 @@ export function formatWhen(iso: string): string {
 /** Characters that cannot appear in a file name on Windows, macOS or Linux. */
 export function safeFileName(name: string): string {
   return name
+    // eslint-disable-next-line no-control-regex -- control characters are unsafe in file names.
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -36,7 +36,6 @@ export function useBinderCommands(deps: {
           : { message, timeout: 4000 },
       );
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [toasts],
   );
   const fail = useCallback((e: unknown) => void toasts.show({ message: errorMessage(e), tone: 'error' }), [toasts]);
@@ -214,7 +213,7 @@ export function useBinderCommands(deps: {
         }
       },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- record/takeOut are new each render but read only refs and stable values; listing them would rebuild the commands every render.
     [undo, redo, say, fail],
   );
 }

@@ -43,8 +43,7 @@ export function SectionEditor(props: {
         console.error(error);
       },
     }),
-    // Only on mount: the editor owns its state from then on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on mount: the editor owns its state from then on.
     [],
   );
   const { onWordCount } = props;

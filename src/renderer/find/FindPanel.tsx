@@ -69,7 +69,7 @@ export function FindPanel(props: {
       }
     }, 200);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- search again when the query or text changes, not whenever the parent passes a new onQueryChange.
   }, [query, matchCase, wholeWord, props.refreshKey]);
 
   const replace = async (sectionId?: string) => {

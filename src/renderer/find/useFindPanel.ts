@@ -20,7 +20,7 @@ export function useFindPanel(findRequest: number) {
 
   useEffect(() => {
     if (findRequest > 0) openFind();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- open on a new request only, not when openFind changes because the panel opened or closed.
   }, [findRequest]);
 
   useEffect(() => {

@@ -23,6 +23,7 @@ export async function extractFile(filePath: string, fileName: string, limits: Ex
   const data = new Uint8Array(fs.readFileSync(filePath));
   checkContentMatchesName(kind, data.subarray(0, 8192));
   const extracted = await byKind(kind, data, limits);
+  // eslint-disable-next-line no-control-regex -- NUL bytes from extractors are stripped on purpose.
   const pages = extracted.pages.map((p) => p.replace(/\u0000/g, ''));
   return { ...extracted, pages, title: extracted.title ?? firstLine(pages.join('\n')) };
 }
