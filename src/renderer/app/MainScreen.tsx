@@ -16,6 +16,7 @@ import type { AutoSaver } from '../save/autosave';
 import { useToasts } from '../ui/Toasts';
 import { GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/GuidancePanel';
 import { BinderColumn } from './BinderColumn';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { MainDialogs, type AssessmentDialog } from './MainDialogs';
 import { MainHeader, type FileMenuAction } from './MainHeader';
 import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
@@ -227,6 +228,7 @@ export function MainScreen(props: {
         onExport={props.onExport}
         onFileAction={onFileAction}
       />
+      <ReadOnlyBanner summary={summary} onSummaryChange={props.onSummaryChange} />
       <div className={`workspace${find.open ? ' with-find' : guidanceShown ? ' with-guidance' : ''}`}>
         <BinderColumn
           binder={{
@@ -262,6 +264,7 @@ export function MainScreen(props: {
           onRetry={selectedId ? () => void loadSection(selectedId) : null}
           status={{ store, liveWords, sectionId: loaded.state === 'ready' ? loaded.section.id : null, totalTarget: summary.wordTarget }}
           fileName={summary.fileName}
+          readOnly={Boolean(summary.readOnly)}
           onReopen={async () => props.onSummaryChange(await api['assessment-open']({ path: summary.path }))}
         />
         {guidanceShown ? (
