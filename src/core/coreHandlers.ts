@@ -1,6 +1,6 @@
 import type { CoreHandlers } from '../shared/contract';
 import { createAssessmentHandlers } from './assessment/handlers';
-import { OpenAssessment } from './assessment/openAssessment';
+import { OpenAssessment, readOnlyOpenError } from './assessment/openAssessment';
 import { createAssessmentSession, type CoreState } from './assessment/session';
 import { withEditTracking } from './backup/editTracking';
 import { createBackupsHandlers } from './backup/handlers';
@@ -45,6 +45,10 @@ function withFileErrors(handlers: CoreHandlers, state: CoreState): CoreHandlers 
       try {
         return await handler(args);
       } catch (error) {
+        // A write to a read-only view is refused by SQLite (query_only): say why, in the user's terms.
+        if (state.current?.readOnly && String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_READONLY')) {
+          throw readOnlyOpenError(state.current.readOnly);
+        }
         throw state.current ? toAppError(error, state.current.path) : error;
       }
     };

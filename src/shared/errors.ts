@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'not-allowed', // e.g. deleting a fixed section
   'io', // the disk said no (a drive that went away, a read or write that failed)
   'disk-full', // no space left to save (or the user's quota is used up)
+  'read-only-open', // a change to an assessment opened for reading only (open elsewhere, or not writable)
   'read-only', // the file, its folder or its drive cannot be written to (permissions, read-only media)
   'section-damaged', // one section's stored text cannot be read; the rest of the statement is fine
   'cancelled', // a long operation (export, import) stopped by the user; nothing was changed

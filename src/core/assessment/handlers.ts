@@ -18,18 +18,21 @@ export function createAssessmentHandlers(deps: {
       const template = templates.resolve(templateId);
       return (await session.switchTo(() => OpenAssessment.create(args, template), { firstCopy: false })).summary();
     },
-    'assessment-open': async ({ path: filePath }) => {
+    'assessment-open': async ({ path: filePath, takeOver }) => {
       // Already open here: our own lock would refuse a second connection, and none is needed.
+      // Except a read-only view being taken over, or retried (the other computer may have closed it).
       const open = session.currentOrNull();
-      if (open && session.isCurrent(filePath)) {
+      if (open && session.isCurrent(filePath) && !open.readOnly) {
         session.rememberRecent(open);
         return open.summary();
       }
-      return (await session.switchTo(() => OpenAssessment.open(filePath), { firstCopy: true })).summary();
+      if (open && session.isCurrent(filePath)) await session.closeCurrent();
+      return (await session.switchTo(() => OpenAssessment.open(filePath, { takeOver }), { firstCopy: true })).summary();
     },
     'assessment-current': async () => session.currentOrNull()?.summary() ?? null,
     'assessment-update': async (patch) => {
       const open = session.current();
+      open.assertWritable();
       open.store.update(patch, nowIso());
       const summary = open.summary();
       if (patch.councilName !== undefined) session.rememberRecent(open);

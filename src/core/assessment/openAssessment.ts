@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { AssessmentSummary, ChallengeKind } from '../../shared/schemas/assessment';
+import { AppError, isAppError } from '../../shared/errors';
+import type { AssessmentSummary, ChallengeKind, ReadOnlyState } from '../../shared/schemas/assessment';
 import type { Template } from '../../shared/schemas/template';
 import { RecommendationRegister } from '../recommendations/register';
 import { SectionService } from '../sections/sectionService';
 import { StatementSearch } from '../search/statementSearch';
-import { AssessmentDatabase, type OpenOptions } from '../storage/assessmentDatabase';
+import { AssessmentDatabase, NotWritableError, type OpenOptions } from '../storage/assessmentDatabase';
+import { FileLockedError } from '../storage/ownerLock';
 import { insertTemplateSections } from '../templates/insertTemplateSections';
 import { nowIso } from '../time';
 import { AssessmentStore, insertAssessment } from './assessmentStore';
@@ -19,7 +21,11 @@ export class OpenAssessment {
   /** This opening of the file; see AssessmentSummary.sessionId. */
   readonly sessionId = randomUUID();
 
-  private constructor(readonly file: AssessmentDatabase) {
+  private constructor(
+    readonly file: AssessmentDatabase,
+    /** Set when opened for reading only; every change is then refused with 'read-only-open'. */
+    readonly readOnly: ReadOnlyState | null = null,
+  ) {
     this.store = new AssessmentStore(file.db);
     this.sections = new SectionService(file.db, this.store);
     this.search = new StatementSearch(file.db, this.sections);
@@ -35,8 +41,23 @@ export class OpenAssessment {
     return new OpenAssessment(file);
   }
 
+  /**
+   * Opens a file for writing or, when somebody else has it open or it cannot be written to, for
+   * reading only (a private copy; see AssessmentDatabase.openReadOnlyCopy) with the reason why.
+   */
   static open(filePath: string, options?: OpenOptions): OpenAssessment {
-    return new OpenAssessment(AssessmentDatabase.open(filePath, options));
+    try {
+      return new OpenAssessment(AssessmentDatabase.open(filePath, options));
+    } catch (error) {
+      const readOnly = readOnlyStateFor(error);
+      if (!readOnly) throw error;
+      return new OpenAssessment(AssessmentDatabase.openReadOnlyCopy(filePath), readOnly);
+    }
+  }
+
+  /** Refuses a change when the assessment is open for reading only. */
+  assertWritable(): void {
+    if (this.readOnly) throw readOnlyOpenError(this.readOnly);
   }
 
   /**
@@ -66,7 +87,11 @@ export class OpenAssessment {
   }
 
   summary(): AssessmentSummary {
-    const summary = { ...this.store.summary(this.file.filePath, this.file.schemaVersion), sessionId: this.sessionId };
+    const summary = {
+      ...this.store.summary(this.file.filePath, this.file.schemaVersion),
+      sessionId: this.sessionId,
+      readOnly: this.readOnly,
+    };
     const backup = this.file.migrationBackupPath;
     if (backup === null) return summary;
     return {
@@ -78,4 +103,26 @@ export class OpenAssessment {
   close(): void {
     this.file.close();
   }
+}
+
+/** The read-only state an error met while opening for writing calls for, or null to let it through. */
+function readOnlyStateFor(error: unknown): ReadOnlyState | null {
+  if (error instanceof FileLockedError) {
+    return { reason: 'open-elsewhere', message: error.message, ...(error.lockedBy ? { lockedBy: error.lockedBy } : {}) };
+  }
+  if (error instanceof NotWritableError) return { reason: error.reason, message: error.message };
+  if (!isAppError(error)) return null;
+  // SQLite's own lock, without a lock file: an older version of the app, or another program.
+  if (error.code === 'locked') {
+    return {
+      reason: 'open-elsewhere',
+      message: 'This assessment is open in another window or program. You can read it; changes can’t be saved until it is closed there.',
+    };
+  }
+  if (error.code === 'read-only') return { reason: 'read-only-folder', message: error.message };
+  return null;
+}
+
+export function readOnlyOpenError(readOnly: ReadOnlyState): AppError {
+  return new AppError('read-only-open', `This assessment is open for reading only, so the change was not saved. ${readOnly.message}`);
 }

@@ -33,6 +33,8 @@ export class BackupService {
    * there is always a copy of what was opened.
    */
   attach(open: OpenAssessment, options: { firstCopy: boolean }): void {
+    // A read-only view cannot change, and its owner backs the file up where it is open.
+    if (open.readOnly) return;
     try {
       const assessmentId = ensureAssessmentId(open.file.db, open.path);
       const summary = open.summary();

@@ -6,10 +6,11 @@ import { APPLICATION_ID } from '../../shared/constants';
 import { AppError } from '../../shared/errors';
 import { backupBeforeMigration } from './backupBeforeMigration';
 import { assessmentPath, companionFiles } from './filePaths';
-import { inspectAssessmentFile } from './inspectAssessmentFile';
+import { inspectAssessmentFile, inspectIntoPrivateCopy } from './inspectAssessmentFile';
 import { removeAbandonedTempFiles, tempPathFor } from './leftoverTempFiles';
 import { MIGRATIONS } from './migrations/index';
 import { applyMigrations, planMigrations } from './migrations/runner';
+import { canWriteOnDisk, FileLockedError, OwnerLock, readOnlyReason, type CanWrite } from './ownerLock';
 import { toAppError } from './sqliteErrors';
 
 /**
@@ -26,10 +27,30 @@ import { toAppError } from './sqliteErrors';
  *   that can be read from read-only media or inspected read-only without SQLite creating a -shm
  *   beside it. WAL is switched on while the file is open and off again on close, after a
  *   TRUNCATE checkpoint has folded everything back into the main file.
+ * - An owner lock file beside it (ownerLock.ts) says who has it open, across machines on a shared
+ *   drive, and is taken before SQLite's lock. SQLite's EXCLUSIVE lock stays: it is what makes two
+ *   writers impossible on one machine, whatever happens to the lock file.
+ * - Somebody else's open file is read through a private copy (openReadOnlyCopy): the copy takes
+ *   the `-wal` with it, so it shows every saved change without a second connection to the file,
+ *   which the EXCLUSIVE lock would refuse (and which over a network drive could not be trusted).
  */
 export interface OpenOptions {
   /** Keep a copy of an older file before migrating it (default true; false for private copies). */
   backupBeforeMigration?: boolean;
+  /** Replace a stale owner lock left by another computer (the user chose "Take over"). */
+  takeOver?: boolean;
+  /** Whether a file or folder can be written to; tests replace it (they run as root). */
+  canWrite?: CanWrite;
+}
+
+/** Thrown by open() when the file or its folder cannot be written to; the caller may view it read-only. */
+export class NotWritableError extends AppError {
+  constructor(
+    readonly reason: 'read-only-file' | 'read-only-folder',
+    message: string,
+  ) {
+    super('read-only', message);
+  }
 }
 
 export class AssessmentDatabase {
@@ -39,7 +60,16 @@ export class AssessmentDatabase {
     readonly filePath: string,
     /** Where the copy made before migrating this file on open went; null if none was needed. */
     readonly migrationBackupPath: string | null = null,
+    /** Our owner lock on the file; null for a read-only view (which reads a private copy). */
+    private readonly lock: OwnerLock | null = null,
+    /** Removes the private copy a read-only view reads from. */
+    private readonly disposeCopy: (() => void) | null = null,
   ) {}
+
+  /** True for a read-only view (openReadOnlyCopy): every write is refused by SQLite (query_only). */
+  get readOnly(): boolean {
+    return this.disposeCopy !== null;
+  }
 
   /** The schema version the file is at (after migrations). */
   get schemaVersion(): number {
@@ -53,6 +83,19 @@ export class AssessmentDatabase {
     removeAbandonedTempFiles(path.dirname(filePath), filePath);
     // SQLite would replay a -wal that is not this file's into it: move it out of the way first.
     if (leftovers.wal === 'stray') moveStrayWalAside(filePath);
+    const notWritable = readOnlyReason(filePath, options.canWrite ?? canWriteOnDisk);
+    if (notWritable) throw new NotWritableError(notWritable, notWritableMessage(notWritable, filePath));
+    let lock: OwnerLock;
+    try {
+      lock = OwnerLock.acquire(filePath, { takeOver: options.takeOver });
+    } catch (error) {
+      if (error instanceof FileLockedError) throw error;
+      const mapped = toAppError(error, filePath);
+      if (mapped instanceof AppError && mapped.code === 'read-only') {
+        throw new NotWritableError('read-only-folder', notWritableMessage('read-only-folder', filePath));
+      }
+      throw mapped;
+    }
     let db: Database.Database | undefined;
     try {
       // A hot journal left by a crash is rolled back, and a -wal replayed, by this connection.
@@ -66,9 +109,33 @@ export class AssessmentDatabase {
           ? backupBeforeMigration(db, filePath, pending.at(-1)!.version)
           : null;
       applyMigrations(db, pending);
-      return new AssessmentDatabase(db, filePath, backupPath);
+      return new AssessmentDatabase(db, filePath, backupPath, lock);
     } catch (error) {
       db?.close();
+      lock.release();
+      throw toAppError(error, filePath, 'damaged');
+    }
+  }
+
+  /**
+   * A read-only view of an assessment somebody else has open, or that cannot be written to: a
+   * private copy (with its saved changes from the `-wal`), brought up to date like any opened file,
+   * then set query_only so every write is refused. The user's file is never opened by SQLite here.
+   */
+  static openReadOnlyCopy(requestedPath: string): AssessmentDatabase {
+    const filePath = path.resolve(requestedPath);
+    const copy = inspectIntoPrivateCopy(filePath);
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(copy.copyPath, { fileMustExist: true });
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('foreign_keys = ON');
+      applyMigrations(db, planMigrations(db, filePath));
+      db.pragma('query_only = ON');
+      return new AssessmentDatabase(db, filePath, null, null, copy.dispose);
+    } catch (error) {
+      db?.close();
+      copy.dispose();
       throw toAppError(error, filePath, 'damaged');
     }
   }
@@ -113,6 +180,11 @@ export class AssessmentDatabase {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.disposeCopy) {
+      this.db.close();
+      this.disposeCopy();
+      return;
+    }
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.pragma('journal_mode = DELETE');
@@ -121,7 +193,15 @@ export class AssessmentDatabase {
       console.error('Peer Challenge Studio: checkpoint on close failed', error);
     }
     this.db.close();
+    this.lock?.release();
   }
+}
+
+function notWritableMessage(reason: 'read-only-file' | 'read-only-folder', filePath: string): string {
+  const name = path.basename(filePath);
+  return reason === 'read-only-file'
+    ? `“${name}” is a read-only file, so it has been opened for reading only. To make changes, ask for permission to change it, or copy it to a folder you can save in.`
+    : `“${name}” is in a folder that cannot be written to, so it has been opened for reading only. To make changes, copy it to a folder you can save in.`;
 }
 
 function configureConnection(db: Database.Database): void {

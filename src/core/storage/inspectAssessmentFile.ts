@@ -4,7 +4,7 @@ import { APPLICATION_ID } from '../../shared/constants';
 import { REQUIRED_TABLES } from './migrations/index';
 import { planMigrations } from './migrations/runner';
 import type { CompanionState } from './companionFiles';
-import { withPrivateCopy } from './privateCopy';
+import { makePrivateCopy, withPrivateCopy, type PrivateCopy } from './privateCopy';
 import { damaged, notAnAssessment, toAppError } from './sqliteErrors';
 
 /**
@@ -100,3 +100,19 @@ export function inspectAssessmentFile<T>(
   });
 }
 
+
+/**
+ * Like inspectAssessmentFile, but keeps the private copy that passed for the caller to read from
+ * until it calls `dispose`: the read-only view of a file somebody else has open.
+ */
+export function inspectIntoPrivateCopy(filePath: string): PrivateCopy {
+  const header = checkHeader(filePath);
+  const copy = makePrivateCopy(filePath, header);
+  try {
+    checkWithReadOnlyConnection(copy.copyPath, filePath);
+    return copy;
+  } catch (error) {
+    copy.dispose();
+    throw error;
+  }
+}

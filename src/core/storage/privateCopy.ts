@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../shared/errors';
 import { companionState, type CompanionState } from './companionFiles';
-import { LOCKED_MESSAGE, toAppError } from './sqliteErrors';
+import { toAppError } from './sqliteErrors';
 
 /**
  * Runs `look` on a private copy of an assessment, put right as the app would put it right on
@@ -21,44 +20,67 @@ export function withPrivateCopy<T>(
   header: Buffer,
   look: (copyPath: string, state: CompanionState) => T,
 ): T {
-  const state = companionState(filePath, header);
-  refuseIfOpenElsewhere(filePath, state);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-look-'));
+  const copy = makePrivateCopy(filePath, header);
   try {
-    const copyPath = path.join(dir, path.basename(filePath));
-    try {
-      fs.copyFileSync(filePath, copyPath);
-      if (state.wal === 'ours') fs.copyFileSync(`${filePath}-wal`, `${copyPath}-wal`);
-      if (state.hotJournal) fs.copyFileSync(`${filePath}-journal`, `${copyPath}-journal`);
-    } catch (error) {
-      throw toAppError(error, filePath);
-    }
-    recoverInPlace(copyPath);
-    return look(copyPath, state);
+    return look(copy.copyPath, copy.state);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    copy.dispose();
   }
 }
 
+export interface PrivateCopy {
+  copyPath: string;
+  state: CompanionState;
+  /** Removes the copy and its folder. */
+  dispose(): void;
+}
+
 /**
- * The app holds an exclusive lock while it has the file open, so a read-only connection is
- * refused at once. The probe uses exclusive locking mode itself, so a WAL file gets its index in
- * memory and no `-shm` is created. A file in WAL mode without its `-wal` cannot be open in the
- * app (which always has one), and probing it would create a `-wal`, so it is not probed.
+ * Makes a private copy that lives until `dispose` (a read-only view keeps its copy while open).
+ *
+ * A file open in the app (here or on another computer) is copied too: its saved changes are in
+ * the `-wal` beside it, which is copied with it. SQLite's locks are advisory on Linux and macOS
+ * and cover bytes past the end of our files on Windows, so they do not stop a plain copy. A save
+ * landing mid-copy can leave a torn `-wal` tail (SQLite ignores frames after the last good commit)
+ * or, when a checkpoint races with the copy, a copy SQLite calls damaged; so a copy of a file
+ * with a `-wal` is checked and taken again, a few times, before it is believed damaged.
  */
-function refuseIfOpenElsewhere(filePath: string, state: CompanionState): void {
-  if (state.maybeIncompleteCopy) return;
+export function makePrivateCopy(filePath: string, header: Buffer): PrivateCopy {
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    const state = companionState(filePath, header);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-look-'));
+    const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      const copyPath = path.join(dir, path.basename(filePath));
+      try {
+        fs.copyFileSync(filePath, copyPath);
+        if (state.wal === 'ours') fs.copyFileSync(`${filePath}-wal`, `${copyPath}-wal`);
+        if (state.hotJournal) fs.copyFileSync(`${filePath}-journal`, `${copyPath}-journal`);
+      } catch (error) {
+        throw toAppError(error, filePath);
+      }
+      recoverInPlace(copyPath);
+      if (state.wal === 'ours' && attempt < attempts && !passesQuickCheck(copyPath)) {
+        dispose();
+        continue;
+      }
+      return { copyPath, state, dispose };
+    } catch (error) {
+      dispose();
+      throw error;
+    }
+  }
+}
+
+function passesQuickCheck(copyPath: string): boolean {
   let db: Database.Database | undefined;
   try {
-    db = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 0 });
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
-  } catch (error) {
-    const code = String((error as { code?: unknown }).code ?? '');
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      throw new AppError('locked', LOCKED_MESSAGE, { cause: error });
-    }
-    // Anything else (an interrupted save to roll back, damage) is for the copy to show.
+    db = new Database(copyPath, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+    return rows.length === 1 && rows[0]?.quick_check === 'ok';
+  } catch {
+    return false;
   } finally {
     db?.close();
   }

@@ -5,7 +5,10 @@ import type { OpenAssessment } from '../assessment/openAssessment';
 export function createUiStateHandlers(deps: { current(): OpenAssessment }): UiStateHandlers {
   return {
     'ui-state-set': async ({ lastSectionId }) => {
-      deps.current().store.setLastSectionId(lastSectionId);
+      const open = deps.current();
+      // Where the user was is not their work: a read-only view simply does not keep it.
+      if (open.readOnly) return { ok: true };
+      open.store.setLastSectionId(lastSectionId);
       return { ok: true };
     },
   };

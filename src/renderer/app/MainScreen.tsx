@@ -15,6 +15,7 @@ import { useReplaceAll } from '../find/useReplaceAll';
 import type { AutoSaver } from '../save/autosave';
 import { GuidancePanel, readGuidanceOpen, writeGuidanceOpen } from '../guidance/GuidancePanel';
 import { BinderColumn } from './BinderColumn';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { MainDialogs, type AssessmentDialog } from './MainDialogs';
 import { MainHeader, type FileMenuAction } from './MainHeader';
 import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
@@ -224,6 +225,7 @@ export function MainScreen(props: {
         onExport={props.onExport}
         onFileAction={onFileAction}
       />
+      <ReadOnlyBanner summary={summary} onSummaryChange={props.onSummaryChange} />
       <div className={`workspace${find.open ? ' with-find' : guidanceShown ? ' with-guidance' : ''}`}>
         <BinderColumn
           binder={{
@@ -259,6 +261,7 @@ export function MainScreen(props: {
           onRetry={selectedId ? () => void loadSection(selectedId) : null}
           status={{ store, liveWords, sectionId: loaded.state === 'ready' ? loaded.section.id : null, totalTarget: summary.wordTarget }}
           fileName={summary.fileName}
+          readOnly={Boolean(summary.readOnly)}
           onReopen={async () => props.onSummaryChange(await api['assessment-open']({ path: summary.path }))}
         />
         {guidanceShown ? (

@@ -26,6 +26,8 @@ export function SectionPane(props: {
   /** For the unsaved-text banner: the file's name and how to reopen it here. */
   fileName: string;
   onReopen(): Promise<void>;
+  /** The assessment is open for reading only: the editor does not take typing. */
+  readOnly?: boolean;
 }) {
   const { loaded } = props;
   return (
@@ -37,6 +39,7 @@ export function SectionPane(props: {
           saver={props.saver}
           onWordCount={props.onWordCount}
           findTarget={props.findTarget}
+          readOnly={props.readOnly ?? false}
         />
       ) : loaded.state === 'error' ? (
         <div className="main-message">

@@ -19,6 +19,7 @@ import { LinkPlugin } from './plugins/LinkPlugin';
 import { FindHighlightPlugin, type FindTarget } from './plugins/FindHighlightPlugin';
 import { HeadlineStatementsPlugin } from './plugins/HeadlineStatementsPlugin';
 import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
+import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -31,6 +32,7 @@ export function SectionEditor(props: {
   saver: AutoSaver;
   onWordCount: (sectionId: string, words: number) => void;
   findTarget: FindTarget | null;
+  readOnly?: boolean;
 }) {
   const { section } = props;
   const initialConfig = useMemo<InitialConfigType>(
@@ -51,6 +53,7 @@ export function SectionEditor(props: {
   const titleId = `section-title-${section.id}`;
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      <ReadOnlyPlugin readOnly={props.readOnly ?? false} />
       <div className="editor-frame">
         <ToolbarPlugin label="Formatting" />
         <div className="editor-scroll" id="editor-scroll">

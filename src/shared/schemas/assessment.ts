@@ -44,6 +44,20 @@ export const UpdateAssessmentInputSchema = z.object({
 });
 
 /** What the UI needs to show about the open assessment. */
+/**
+ * Why an assessment was opened for reading only, with the message to show. Somebody else has it
+ * open (lockedBy says who; stale: true when they seem to have gone and "Take over" may be offered),
+ * or the file or its folder cannot be written to.
+ */
+export const ReadOnlyStateSchema = z.object({
+  reason: z.enum(['open-elsewhere', 'read-only-file', 'read-only-folder']),
+  message: z.string(),
+  lockedBy: z
+    .object({ machine: z.string(), user: z.string(), since: z.string(), stale: z.boolean() })
+    .optional(),
+});
+export type ReadOnlyState = z.infer<typeof ReadOnlyStateSchema>;
+
 export const AssessmentSummarySchema = z.object({
   path: z.string(),
   fileName: z.string(),
@@ -68,6 +82,8 @@ export const AssessmentSummarySchema = z.object({
    * copy of it as it was is kept. Absent otherwise.
    */
   upgradeNotice: z.string().optional(),
+  /** Set when the assessment is open for reading only (see ReadOnlyStateSchema); null or absent otherwise. */
+  readOnly: ReadOnlyStateSchema.nullable().optional(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 
