@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../shared/constants';
 import { AppError } from '../../shared/errors';
 import { createCore } from '../index';
-import { CREATE_DEFAULTS, makeTempDir } from '../testing/testFiles';
+import { makeTempDir } from '../testing/testFiles';
 import { OpenAssessment } from '../assessment/openAssessment';
 import { runCli } from '../cli/runCli';
 import { AssessmentDatabase } from './assessmentDatabase';
