@@ -19,6 +19,7 @@ import { LinkPlugin } from './plugins/LinkPlugin';
 import { FindHighlightPlugin, type FindTarget } from './plugins/FindHighlightPlugin';
 import { HeadlineStatementsPlugin } from './plugins/HeadlineStatementsPlugin';
 import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
+import { CitePlugin } from '../evidence/CitePlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -87,6 +88,7 @@ export function SectionEditor(props: {
       <QuestionForPeersPlugin />
       <PastePlugin />
       <FileDropPlugin />
+      <CitePlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
       <WordCountPlugin onCount={onCount} />
       <FindHighlightPlugin target={props.findTarget} />
