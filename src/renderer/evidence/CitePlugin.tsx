@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_EDITOR, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
+import { $getSelection, $insertNodes, $isRangeSelection, $setSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_EDITOR, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
 import { $createCitationNode } from '../../document/nodes/CitationNode';
 import { CiteDialog, type CitePick } from './CiteDialog';
 import { OPEN_CITE_DIALOG_COMMAND } from './citeCommand';
@@ -33,11 +33,12 @@ export function CitePlugin() {
     const offKey = editor.registerCommand(
       KEY_DOWN_COMMAND,
       (event) => {
-        if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.key.toLowerCase() !== 'e') return false;
+        if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.code !== 'KeyE') return false;
         event.preventDefault();
         return openDialog();
       },
-      COMMAND_PRIORITY_EDITOR,
+      // Before other key handlers (shortcuts, lists) can claim the key.
+      COMMAND_PRIORITY_CRITICAL,
     );
     return () => {
       offOpen();
@@ -52,8 +53,9 @@ export function CitePlugin() {
     const label = keyLabelFor(evidenceStore.getState(), pick.itemId);
     const quote = (selectedText || pick.snippet).slice(0, 2000) || null;
     editor.update(() => {
-      const selection = saved.current ?? $getSelection();
+      const selection = saved.current ? saved.current.clone() : $getSelection();
       if (!$isRangeSelection(selection)) return;
+      $setSelection(selection);
       // After the selected words, not in place of them: the citation marks what they rest on.
       if (!selection.isCollapsed()) {
         const [, end] = selection.isBackward() ? [selection.focus, selection.anchor] : [selection.anchor, selection.focus];
@@ -61,7 +63,7 @@ export function CitePlugin() {
         selection.focus.set(end.key, end.offset, end.type);
       }
       const node = $createCitationNode(pick.itemId, String(pick.page), quote, `[${label ?? '?'}]`);
-      selection.insertNodes([node]);
+      $insertNodes([node]);
       node.selectNext();
     });
     editor.focus();

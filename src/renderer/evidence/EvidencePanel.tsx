@@ -190,7 +190,7 @@ export function EvidencePanel(props: { onHide(): void; onOpenSection(sectionId: 
                     {item.textStatus === 'no-text' && item.fileName ? ' · No text found' : ''}
                   </span>
                 </span>
-                <Button className="button-icon" aria-label={`Delete “${item.title}”`} onPress={() => void askDelete(item)}>
+                <Button className="button-icon" aria-label={`Delete “${item.title}”${item.fileName ? ` (${item.fileName})` : ''}`} onPress={() => void askDelete(item)}>
                   <Icon name="close" size={14} />
                 </Button>
               </li>
