@@ -14,7 +14,12 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // The evidence extraction worker is its own entry: the core starts it as
+        // out/main/evidenceWorker.js (see src/core/evidence/extract/runExtraction.ts).
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          evidenceWorker: resolve(__dirname, 'src/core/evidence/extract/extractWorker.ts'),
+        },
       },
     },
   },

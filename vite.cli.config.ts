@@ -15,13 +15,19 @@ export default defineConfig({
   // import command, and pdf.js loads its worker from its own folder at run time.
   ssr: { noExternal: true, external: ['better-sqlite3', 'mammoth', 'pdfjs-dist'] },
   build: {
-    ssr: resolve(import.meta.dirname, 'src/core/cli/main.ts'),
+    ssr: true,
     outDir: resolve(import.meta.dirname, 'out/cli'),
     emptyOutDir: true,
     target: 'node22',
     minify: false,
     sourcemap: false,
     rolldownOptions: {
+      // The evidence extraction worker is a second entry, out/cli/evidenceWorker.js, which the core
+      // starts in a worker thread (src/core/evidence/extract/runExtraction.ts looks for it there).
+      input: {
+        main: resolve(import.meta.dirname, 'src/core/cli/main.ts'),
+        evidenceWorker: resolve(import.meta.dirname, 'src/core/evidence/extract/extractWorker.ts'),
+      },
       external: ['better-sqlite3', 'mammoth', /^pdfjs-dist(\/|$)/],
       output: {
         format: 'es',
@@ -34,7 +40,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'constants', test: /src[\\/]shared[\\/]constants/, priority: 2 },
-            { name: 'core', test: /src[\\/](core[\\/](?!cli[\\/])|shared[\\/])|node_modules|templates[\\/]/, priority: 1 },
+            // The extraction code and the few libraries it reads with, apart, so the worker
+            // thread loads only these and not SQLite or the rest of the core.
+            {
+              name: 'extract',
+              test: /src[\\/]core[\\/]evidence[\\/]extract[\\/](?!extractWorker)|node_modules[\\/](htmlparser2|fflate|domhandler|domelementtype|entities|domutils|dom-serializer)[\\/]/,
+              priority: 3,
+            },
+            // Everything but the worker's own entry (which must stay in evidenceWorker.js).
+            { name: 'core', test: /src[\\/](core[\\/](?!cli[\\/]|evidence[\\/]extract[\\/]extractWorker)|shared[\\/])|node_modules|templates[\\/]/, priority: 1 },
           ],
         },
       },

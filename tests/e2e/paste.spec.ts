@@ -91,13 +91,14 @@ test('a picture pasted alone, a picture inside Word text, or a Word document dro
   await expect(ed).toContainText('Our plan works.');
   await expect(page.locator('.toast', { hasText: 'Pasted the text; a picture was left out' })).toBeVisible();
 
-  // A Word document dropped on the editor: not opened in place of the app, and not silent.
+  // A Word document dropped on the editor: not opened in place of the app, and not silent. It is
+  // offered to the evidence library, which says this one (not a real document) could not be read.
   await ed.evaluate((el) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['PK'], 'Governance.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
     el.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     el.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
-  await expect(page.locator('.toast', { hasText: '“Governance.docx” was not added: importing a Word document is not available yet' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Evidence' }).getByRole('status', { name: 'What happened' })).toContainText('“Governance.docx” was not added', { timeout: 30_000 });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { EvidenceAddResult, EvidenceItem } from '../../shared/schemas/evidence';
+import type { FileRef } from '../../shared/contracts/files';
 import { AppError } from '../../shared/errors';
 import { nowIso } from '../time';
 import { hashFile, putBlobFromFile } from './evidenceBlobs';
@@ -41,15 +42,20 @@ interface Ready {
  * own savepoint (a file whose write fails is reported and rolled back alone). So Cancel before
  * that point leaves the assessment exactly as it was, and no file is ever half-stored.
  */
-export async function addEvidenceFiles(db: Database.Database, paths: readonly string[], options: LongTaskOptions = {}): Promise<EvidenceAddResult> {
+export async function addEvidenceFiles(
+  db: Database.Database,
+  paths: readonly (string | { path: string; name: string })[],
+  options: LongTaskOptions = {},
+): Promise<EvidenceAddResult> {
   const { onProgress, signal } = options;
   const result: EvidenceAddResult = { added: [], duplicates: [], failed: [] };
   const ready: Ready[] = [];
   const seenInBatch = new Map<string, string>();
   const total = paths.length;
-  for (const [index, filePath] of paths.entries()) {
+  for (const [index, entry] of paths.entries()) {
     throwIfAborted(signal);
-    const fileName = path.basename(filePath);
+    const filePath = typeof entry === 'string' ? entry : entry.path;
+    const fileName = typeof entry === 'string' ? path.basename(filePath) : path.basename(entry.name);
     onProgress?.({ step: `Reading ${fileName}`, done: index, total });
     let hash: string;
     let size: number;
@@ -98,6 +104,22 @@ export async function addEvidenceFiles(db: Database.Database, paths: readonly st
   result.added = ids.map((id) => getItem(db, id));
   onProgress?.({ step: 'Done', done: total, total });
   return result;
+}
+
+/**
+ * The `evidence-add` job: files named by FileRefs, each with the name the user knows it by. The
+ * carrier has already swapped browser-mode uploads for their temporary files' paths.
+ */
+export function addEvidenceFileRefs(
+  db: Database.Database,
+  files: readonly { file: FileRef; name: string }[],
+  options: LongTaskOptions = {},
+): Promise<EvidenceAddResult> {
+  const entries = files.map(({ file, name }) => {
+    if (file.kind !== 'path') throw new AppError('invalid-input', `“${name}” did not arrive: please add it again.`);
+    return { path: file.path, name };
+  });
+  return addEvidenceFiles(db, entries, options);
 }
 
 function storeFile(db: Database.Database, id: string, file: Ready, now: string): void {

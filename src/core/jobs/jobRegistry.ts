@@ -1,5 +1,6 @@
 import type { JobInput, JobKind, JobOutput } from '../../shared/contracts/jobs';
 import type { OpenAssessment } from '../assessment/openAssessment';
+import { addEvidenceFileRefs } from '../evidence/addEvidence';
 import { fullIntegrityCheck } from './fullIntegrityCheck';
 import type { JobContext } from './jobRunner';
 import { saveCleanCopy } from './saveCleanCopy';
@@ -15,4 +16,5 @@ export type JobFunction<K extends JobKind> = (input: JobInput<K>, context: JobRu
 export const jobRegistry: { [K in JobKind]: JobFunction<K> } = {
   'assessment-save-copy': (input, context) => saveCleanCopy(context.assessment, input, context),
   'assessment-check-full': (_input, context) => fullIntegrityCheck(context.assessment, context),
+  'evidence-add': (input, context) => addEvidenceFileRefs(context.assessment.file.db, input.files, context),
 };

@@ -22,6 +22,8 @@ import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
 import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { evidenceStore, setEvidencePanelOpen } from '../evidence/evidenceStore';
 
 export function MainScreen(props: {
   summary: AssessmentSummary;
@@ -168,6 +170,7 @@ export function MainScreen(props: {
     else if (action === 'open') props.onOpen();
     else if (action === 'close') props.onClose();
     else if (action === 'save-copy') setSaveCopyOpen(true);
+    else if (action === 'evidence') setEvidencePanelOpen(true);
     else openScreenDialog(action);
   };
 
@@ -191,7 +194,8 @@ export function MainScreen(props: {
   });
 
   // The guidance and find panels share the right-hand column: find, while it is open, covers it.
-  const guidanceShown = guidanceOpen && !find.open;
+  const evidenceOpen = useStore(evidenceStore, (s) => s.panelOpen);
+  const guidanceShown = guidanceOpen && !find.open && !evidenceOpen;
   const toggleGuidance = () => {
     if (find.open && guidanceOpen) {
       find.closeFind();
@@ -226,7 +230,7 @@ export function MainScreen(props: {
         onFileAction={onFileAction}
       />
       <ReadOnlyBanner summary={summary} onSummaryChange={props.onSummaryChange} />
-      <div className={`workspace${find.open ? ' with-find' : guidanceShown ? ' with-guidance' : ''}`}>
+      <div className={`workspace${find.open ? ' with-find' : guidanceShown || evidenceOpen ? ' with-guidance' : ''}`}>
         <BinderColumn
           binder={{
             sections,
@@ -273,6 +277,9 @@ export function MainScreen(props: {
               document.getElementById(EDITOR_ID)?.focus();
             }}
           />
+        ) : null}
+        {evidenceOpen && !find.open ? (
+          <EvidencePanel onHide={() => setEvidencePanelOpen(false)} onOpenSection={(id) => void selectSection(id)} />
         ) : null}
         {find.open ? (
           <FindPanel

@@ -7,6 +7,7 @@ import type { AutoSaver } from '../save/autosave';
 import { SaveProblemBanner } from '../save/SaveProblemBanner';
 import { ErrorMessage } from '../ui/Dialog';
 import { StatusBar } from './StatusBar';
+import { KeyDocumentsView } from '../evidence/KeyDocumentsView';
 
 /** The open section, as far as it has loaded. `nonce` remounts the editor when it is reloaded. */
 export type LoadedSection =
@@ -32,6 +33,7 @@ export function SectionPane(props: {
   const { loaded } = props;
   return (
     <main className="main" id="main">
+      {loaded.state === 'ready' && loaded.section.kind === 'documents' ? <KeyDocumentsView key={loaded.nonce} /> : null}
       {loaded.state === 'ready' ? (
         <SectionEditor
           key={`${loaded.section.id}:${loaded.nonce}`}

@@ -20,6 +20,7 @@ import { FindHighlightPlugin, type FindTarget } from './plugins/FindHighlightPlu
 import { HeadlineStatementsPlugin } from './plugins/HeadlineStatementsPlugin';
 import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
 import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
+import { CitePlugin } from '../evidence/CitePlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -89,6 +90,7 @@ export function SectionEditor(props: {
       <QuestionForPeersPlugin />
       <PastePlugin />
       <FileDropPlugin />
+      <CitePlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
       <WordCountPlugin onCount={onCount} />
       <FindHighlightPlugin target={props.findTarget} />

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { FilePathSchema } from '../schemas/assessment';
+import { EvidenceAddResultSchema } from '../schemas/evidence';
+import { FileRefSchema } from './files';
 
 /**
  * The job lane: long work (saving a clean copy, a full integrity check, and later evidence
@@ -15,11 +17,17 @@ const SaveCopyInputSchema = z.object({
 });
 const SaveCopyOutputSchema = z.object({ path: z.string(), bytes: z.number().int().nonnegative() });
 
+/** Files to add to the evidence library, each with the name the user knows it by (an upload's temporary file has none). */
+const EvidenceAddFilesInputSchema = z.object({
+  files: z.array(z.object({ file: FileRefSchema, name: z.string().trim().min(1).max(255) })).min(1).max(1000),
+});
+
 const FullCheckOutputSchema = z.object({ ok: z.boolean(), problems: z.array(z.string()) });
 
 export const jobContract = {
   'assessment-save-copy': { input: SaveCopyInputSchema, output: SaveCopyOutputSchema },
   'assessment-check-full': { input: z.object({}).strict(), output: FullCheckOutputSchema },
+  'evidence-add': { input: EvidenceAddFilesInputSchema, output: EvidenceAddResultSchema },
 } as const;
 
 export type JobContract = typeof jobContract;

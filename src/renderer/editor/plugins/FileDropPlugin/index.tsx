@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_CRITICAL, PASTE_COMMAND } from 'lexical';
 import { useToasts } from '../../../ui/Toasts';
+import { addDroppedEvidence, isEvidenceFile } from '../../../evidence/evidenceStore';
 import { droppedFilesMessage, pastedPicturesMessage } from './messages';
 
 function filesOf(transfer: DataTransfer | null): File[] {
@@ -43,14 +44,18 @@ export function FileDropPlugin(): null {
     const onDragOver = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'none';
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     };
     const onDrop = (e: DragEvent) => {
       const files = filesOf(e.dataTransfer);
       if (files.length === 0) return;
       e.preventDefault();
       e.stopPropagation();
-      toasts.show({ message: droppedFilesMessage(files), timeout: 10000 });
+      // Files the evidence library can read are added to it; anything else gets a message.
+      const evidence = files.filter(isEvidenceFile);
+      const others = files.filter((f) => !isEvidenceFile(f));
+      if (evidence.length > 0) addDroppedEvidence(evidence);
+      if (others.length > 0) toasts.show({ message: droppedFilesMessage(others), timeout: 10000 });
     };
     // Capture: before Lexical's own drop handling, which would take the file silently.
     window.addEventListener('dragover', onDragOver, true);

@@ -43,6 +43,7 @@ import { $isQuestionForPeersNode } from '../../../../document/nodes/QuestionForP
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
 import { LinkDialog } from './LinkDialog';
+import { CiteButton } from '../../../evidence/CiteButton';
 import { TableDialog } from './TableDialog';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
@@ -332,6 +333,8 @@ export function ToolbarPlugin({ label }: { label: string }) {
             Redo
           </span>
         </Button>
+        <Separator orientation="vertical" className="tool-sep" />
+        <CiteButton />
       </Toolbar>
       <LinkDialog
         isOpen={linkOpen}

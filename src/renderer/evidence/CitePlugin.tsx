@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getSelection, $insertNodes, $isRangeSelection, $setSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_EDITOR, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
+import { $createCitationNode } from '../../document/nodes/CitationNode';
+import { CiteDialog, type CitePick } from './CiteDialog';
+import { OPEN_CITE_DIALOG_COMMAND } from './citeCommand';
+import { evidenceStore, keyLabelFor, refreshEvidence } from './evidenceStore';
+import { useCitationPassages } from './useCitationPassages';
+
+/**
+ * Cite evidence: Ctrl+Shift+E or the toolbar button opens a dialog to search and pick a hit; the
+ * citation is inserted after the selected text, holding the item, the page and the quoted passage
+ * (the selected words, or the hit's snippet), and showing the item's key documents number.
+ */
+export function CitePlugin() {
+  const [editor] = useLexicalComposerContext();
+  const [open, setOpen] = useState(false);
+  const [selectedText, setSelectedText] = useState('');
+  const saved = useRef<BaseSelection | null>(null);
+  useCitationPassages(editor);
+
+  useEffect(() => {
+    const openDialog = () => {
+      editor.getEditorState().read(() => {
+        const selection = $getSelection();
+        saved.current = selection ? selection.clone() : null;
+        setSelectedText(selection ? selection.getTextContent().trim() : '');
+      });
+      setOpen(true);
+      return true;
+    };
+    const offOpen = editor.registerCommand(OPEN_CITE_DIALOG_COMMAND, openDialog, COMMAND_PRIORITY_EDITOR);
+    const offKey = editor.registerCommand(
+      KEY_DOWN_COMMAND,
+      (event) => {
+        if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.code !== 'KeyE') return false;
+        event.preventDefault();
+        return openDialog();
+      },
+      // Before other key handlers (shortcuts, lists) can claim the key.
+      COMMAND_PRIORITY_CRITICAL,
+    );
+    return () => {
+      offOpen();
+      offKey();
+    };
+  }, [editor]);
+
+  const insert = async (pick: CitePick) => {
+    setOpen(false);
+    // The number it will have in the key documents list.
+    await refreshEvidence().catch(() => undefined);
+    const label = keyLabelFor(evidenceStore.getState(), pick.itemId);
+    const quote = (selectedText || pick.snippet).slice(0, 2000) || null;
+    editor.update(() => {
+      const selection = saved.current ? saved.current.clone() : $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      $setSelection(selection);
+      // After the selected words, not in place of them: the citation marks what they rest on.
+      if (!selection.isCollapsed()) {
+        const [, end] = selection.isBackward() ? [selection.focus, selection.anchor] : [selection.anchor, selection.focus];
+        selection.anchor.set(end.key, end.offset, end.type);
+        selection.focus.set(end.key, end.offset, end.type);
+      }
+      const node = $createCitationNode(pick.itemId, String(pick.page), quote, `[${label ?? '?'}]`);
+      $insertNodes([node]);
+      node.selectNext();
+    });
+    editor.focus();
+  };
+
+  return <CiteDialog isOpen={open} selectedText={selectedText} onClose={() => setOpen(false)} onPick={(p) => void insert(p)} />;
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { api, errorMessage } from '../api';
+import { AppDialog, ErrorMessage } from '../ui/Dialog';
+
+export interface ReaderTarget {
+  itemId: string;
+  title: string;
+  page: number;
+  query: string;
+}
+
+/** `text` with every word of `query` marked. */
+function highlight(text: string, query: string) {
+  const words = query.split(/\s+/).filter((w) => w.length > 1).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (words.length === 0) return text;
+  const parts = text.split(new RegExp(`(${words.join('|')})`, 'gi'));
+  return parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : p));
+}
+
+/** A simple reader: the extracted text of one page of an item, the searched words marked. */
+export function EvidenceReader(props: { target: ReaderTarget | null; onClose(): void }) {
+  const { target } = props;
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!target) return;
+    setText(null);
+    setError(null);
+    api['evidence-get-text']({ id: target.itemId, fromPage: target.page, toPage: target.page }).then(
+      (r) => setText(r.pages.map((p) => p.text).join('\n\n')),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, [target]);
+  return (
+    <AppDialog title={target ? `${target.title}, page ${target.page}` : ''} isOpen={target !== null} onOpenChange={(o) => !o && props.onClose()} size="medium">
+      <ErrorMessage message={error} />
+      <div className="evidence-reader" tabIndex={0} aria-label="Page text">
+        {text === null ? <p className="muted">Opening…</p> : <p className="evidence-reader-text">{highlight(text, target?.query ?? '')}</p>}
+      </div>
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <Button className="button button-primary" onPress={props.onClose}>
+          Close
+        </Button>
+      </div>
+    </AppDialog>
+  );
+}
