@@ -2,6 +2,7 @@ import type { Core } from '../core';
 import type { Handlers } from '../shared/contract';
 import { AllowedFolders } from './allowedFolders';
 import { createWebShellHandlers } from './shellHandlers';
+import type { FileRef } from '../shared/contracts/files';
 import { UploadStore } from './uploads';
 
 /**
@@ -11,19 +12,39 @@ import { UploadStore } from './uploads';
 export function createWebHandlers(options: { core: Core; version: string; folders: AllowedFolders; uploads?: UploadStore }): Handlers {
   const { core, folders } = options;
   const uploads = options.uploads ?? new UploadStore();
+  /** A Word document to import, named by path or upload: the core sees only a path inside the allowed folders. */
+  const docxInput = <T extends { path?: string; file?: FileRef }>(input: T): T => {
+    const file = input.file ? { kind: 'path' as const, path: uploads.resolve(input.file, (p) => folders.resolve(p)) } : undefined;
+    return { ...input, ...(input.path !== undefined ? { path: folders.resolve(input.path) } : {}), ...(file ? { file } : {}) };
+  };
   return {
     ...core.handlers,
     'assessment-create': (args) => core.handlers['assessment-create']({ ...args, path: folders.resolve(args.path) }),
     'assessment-open': (args) => core.handlers['assessment-open']({ ...args, path: folders.resolve(args.path) }),
     'templates-set-folder': (args) =>
       core.handlers['templates-set-folder']({ folder: args.folder === null ? null : folders.resolve(args.folder) }),
-    'job-start': (args) =>
-      core.handlers['job-start'](args.kind === 'assessment-save-copy' ? { ...args, input: { ...args.input, path: folders.resolve(args.input.path) } } : args),
+    'job-start': (args) => {
+      if (args.kind === 'assessment-save-copy') return core.handlers['job-start']({ ...args, input: { ...args.input, path: folders.resolve(args.input.path) } });
+      if (args.kind === 'import-statement-apply') return core.handlers['job-start']({ ...args, input: docxInput(args.input) });
+      return core.handlers['job-start'](args);
+    },
+    // The Word document stays uploaded between showing its mapping and importing it; the upload
+    // store's age limit tidies it away.
+    'import-statement-plan': (args) => core.handlers['import-statement-plan'](docxInput(args)),
+    'import-statement-apply': (args) => core.handlers['import-statement-apply'](docxInput(args)),
     // An upload is swapped for its temporary file's path, used once, then removed.
     'file-store': async (args) => {
       const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
       try {
         return await core.handlers['file-store']({ ...args, file: { kind: 'path', path: filePath } });
+      } finally {
+        uploads.remove(args.file);
+      }
+    },
+    'evidence-attach-file': async (args) => {
+      const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
+      try {
+        return await core.handlers['evidence-attach-file']({ ...args, file: { kind: 'path', path: filePath } });
       } finally {
         uploads.remove(args.file);
       }

@@ -3,6 +3,7 @@ import type { OpenAssessment } from '../assessment/openAssessment';
 import { fullIntegrityCheck } from './fullIntegrityCheck';
 import type { JobContext } from './jobRunner';
 import { saveCleanCopy } from './saveCleanCopy';
+import { importStatement } from '../import/importStatement';
 
 /** What a registered job function receives besides its input: the usual context and the open assessment. */
 export type JobRunContext = JobContext & { assessment: OpenAssessment };
@@ -15,4 +16,5 @@ export type JobFunction<K extends JobKind> = (input: JobInput<K>, context: JobRu
 export const jobRegistry: { [K in JobKind]: JobFunction<K> } = {
   'assessment-save-copy': (input, context) => saveCleanCopy(context.assessment, input, context),
   'assessment-check-full': (_input, context) => fullIntegrityCheck(context.assessment, context),
+  'import-statement-apply': (input, context) => importStatement(context.assessment, input, context),
 };
