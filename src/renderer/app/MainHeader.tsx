@@ -69,6 +69,7 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
   null,
   ['assessment-details', 'Assessment details…'],
   ['add-focus-area', 'Add focus area…'],
+  ['import-word', 'Import from Word…'],
   null,
   ['save-as-template', 'Save as template…'],
   ['templates-folder', 'Templates folder…'],
