@@ -28,7 +28,7 @@ test('Import from Word: the mapping is shown and changed before anything is writ
     ['Capacity for improvement & fit for the future', 'chapter:theme.capacity'],
   ];
   for (const [heading, key] of themes) await expect(table.getByLabel(`Where “${heading}” goes`, { exact: true })).toHaveValue(key);
-  await expect(dialog.getByRole('checkbox', { name: /Add the 34 key documents as evidence placeholders/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /Add the 32 key documents as evidence placeholders/ })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: /Add the recommendations A, B, C, D, E, F to the register/ })).toBeChecked();
 
   // Change one: the Council Tax page becomes a focus area of its own instead of a finance subsection.

@@ -102,6 +102,10 @@ export function ImportWordDialog(props: { isOpen: boolean; onClose(): void; onIm
   };
 
   const options = plan ? targetOptions(plan) : [];
+  // A numbered entry with lettered ones under it (6, then 6a–6c) names the family: it is not a document itself.
+  const placeholders = plan
+    ? plan.keyDocuments.filter((d) => d.letter !== null || !plan.keyDocuments.some((o) => o.number === d.number && o.letter !== null)).length
+    : 0;
   const result = view.state === 'done' ? view.result : null;
   return (
     <FormDialog
@@ -214,7 +218,7 @@ export function ImportWordDialog(props: { isOpen: boolean; onClose(): void; onIm
               <span className="checkbox-box" aria-hidden="true">
                 <Icon name="check" size={14} />
               </span>
-              Add the {plan.keyDocuments.length} key documents as evidence placeholders, waiting for their files
+              Add the {placeholders} key documents as evidence placeholders, waiting for their files
             </Checkbox>
           ) : null}
           {plan.recommendations.length > 0 ? (
