@@ -88,6 +88,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         enabled: ctx.assessmentOpen,
         click: () => ctx.send({ command: 'add-focus-area' }),
       },
+      { label: 'Import from Word…', enabled: ctx.assessmentOpen, click: () => ctx.send({ command: 'import-word' }) },
       { type: 'separator' },
       {
         label: 'Save as template…',

@@ -2,6 +2,7 @@ import type { Core } from '../core';
 import type { Handlers } from '../shared/contract';
 import { AllowedFolders } from './allowedFolders';
 import { createWebShellHandlers } from './shellHandlers';
+import type { FileRef } from '../shared/contracts/files';
 import { UploadStore } from './uploads';
 
 function removeWhenJobEnds(core: Core, jobId: string, tidy: () => void): void {
@@ -25,6 +26,11 @@ function removeWhenJobEnds(core: Core, jobId: string, tidy: () => void): void {
 export function createWebHandlers(options: { core: Core; version: string; folders: AllowedFolders; uploads?: UploadStore }): Handlers {
   const { core, folders } = options;
   const uploads = options.uploads ?? new UploadStore();
+  /** A Word document to import, named by path or upload: the core sees only a path inside the allowed folders. */
+  const docxInput = <T extends { path?: string; file?: FileRef }>(input: T): T => {
+    const file = input.file ? { kind: 'path' as const, path: uploads.resolve(input.file, (p) => folders.resolve(p)) } : undefined;
+    return { ...input, ...(input.path !== undefined ? { path: folders.resolve(input.path) } : {}), ...(file ? { file } : {}) };
+  };
   return {
     ...core.handlers,
     'assessment-create': (args) => core.handlers['assessment-create']({ ...args, path: folders.resolve(args.path) }),
@@ -33,6 +39,7 @@ export function createWebHandlers(options: { core: Core; version: string; folder
       core.handlers['templates-set-folder']({ folder: args.folder === null ? null : folders.resolve(args.folder) }),
     'job-start': async (args) => {
       if (args.kind === 'assessment-save-copy') return core.handlers['job-start']({ ...args, input: { ...args.input, path: folders.resolve(args.input.path) } });
+      if (args.kind === 'import-statement-apply') return core.handlers['job-start']({ ...args, input: docxInput(args.input) });
       if (args.kind !== 'evidence-add') return core.handlers['job-start'](args);
       // Uploads become their temporary files' paths; those files are removed when the job ends.
       const refs = args.input.files.map((f) => f.file);
@@ -41,11 +48,23 @@ export function createWebHandlers(options: { core: Core; version: string; folder
       removeWhenJobEnds(core, started.jobId, () => refs.forEach((ref) => uploads.remove(ref)));
       return started;
     },
+    // The Word document stays uploaded between showing its mapping and importing it; the upload
+    // store's age limit tidies it away.
+    'import-statement-plan': (args) => core.handlers['import-statement-plan'](docxInput(args)),
+    'import-statement-apply': (args) => core.handlers['import-statement-apply'](docxInput(args)),
     // An upload is swapped for its temporary file's path, used once, then removed.
     'file-store': async (args) => {
       const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
       try {
         return await core.handlers['file-store']({ ...args, file: { kind: 'path', path: filePath } });
+      } finally {
+        uploads.remove(args.file);
+      }
+    },
+    'evidence-attach-file': async (args) => {
+      const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
+      try {
+        return await core.handlers['evidence-attach-file']({ ...args, file: { kind: 'path', path: filePath } });
       } finally {
         uploads.remove(args.file);
       }

@@ -6,7 +6,9 @@ import { evidenceCitations } from './citations';
 import { deleteEvidence } from './deleteEvidence';
 import { getItem, listItems, pageTexts, updateItem } from './evidenceStore';
 import { keyDocumentsList } from './keyDocuments';
+import { attachEvidenceFile } from './placeholders';
 import { searchAll } from './search';
+import { AppError } from '../../shared/errors';
 
 /** The `evidence` group of the contract, over the open assessment's database. */
 export function createEvidenceHandlers(deps: { current(): OpenAssessment }): HandlersOf<typeof evidenceContract> {
@@ -27,5 +29,10 @@ export function createEvidenceHandlers(deps: { current(): OpenAssessment }): Han
       return { itemId: id, pageCount: item.pageCount, pages: pageTexts(db(), id, fromPage, toPage) };
     },
     'evidence-key-documents': async () => keyDocumentsList(db()),
+    'evidence-attach-file': async ({ id, file }) => {
+      // Browser mode swaps an upload for its temporary file's path before the core sees it.
+      if (file.kind !== 'path') throw new AppError('invalid-input', 'That upload is not known: please choose the file again.');
+      return attachEvidenceFile(db(), id, file.path);
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { SectionKind } from '../../shared/schemas/section';
 import type { OpenAssessment } from '../assessment/openAssessment';
 import { focusAreaRange, textStats } from '../sections/sectionService';
 import { FOCUS_AREA_GUIDANCE, FOCUS_AREA_WORD_TARGET } from '../sections/focusAreaGuidance';
+import { addEvidencePlaceholders } from '../evidence/placeholders';
 import { nowIso } from '../time';
 import { createHtmlDom } from './htmlDom';
 import { normaliseTitle, type ImportChapter } from './matchChapters';
@@ -83,11 +84,25 @@ interface ChapterWrite {
 
 const HEADLINES_OPEN = '<section data-pcs-block="headline-statements">';
 
+/** What else the user confirmed: each is written in the same transaction as the sections. */
+export interface ImportExtras {
+  /** The key documents list becomes evidence placeholders. */
+  keyDocuments?: boolean;
+  /** The recommendations found go to the register. */
+  recommendations?: boolean;
+}
+
+/** Where imported recommendations say they came from, in the register. */
+export function recommendationSource(fileName: string): string {
+  return `Previous statement (${fileName})`.slice(0, 200);
+}
+
 export async function applyStatementImport(
   open: OpenAssessment,
   plan: StatementImportPlan,
   overrides: readonly ImportMappingOverride[],
   { onProgress, signal }: LongOperation = {},
+  extras: ImportExtras = {},
 ): Promise<ImportResult> {
   const targets = finalTargets(plan, overrides);
   const chapterKinds = new Map(plan.summary.chapters.map((c) => [c.ref, c.kind]));
@@ -144,11 +159,23 @@ export async function applyStatementImport(
   }
   checkAbort();
   onProgress?.({ step: 'Writing the sections', done: total, total });
-  const result = write(open, chapterWrites, focusAreas, checkAbort);
+  const keyDocuments = findKeyDocuments(plan.parts, targets, plan.summary.chapters);
+  let placeholdersAdded = 0;
+  let recommendationsAdded = 0;
+  // Inside write's transaction: a failure here (a recommendation the register refuses) undoes the sections too.
+  const alsoWrite = () => {
+    if (extras.keyDocuments && keyDocuments.length > 0) placeholdersAdded = addEvidencePlaceholders(open.file.db, keyDocuments).length;
+    if (extras.recommendations && plan.summary.recommendations.length > 0) {
+      recommendationsAdded = open.recommendations.apply(recommendationSource(plan.summary.fileName), plan.summary.recommendations).added.length;
+    }
+  };
+  const result = write(open, chapterWrites, focusAreas, checkAbort, alsoWrite);
   return {
     ...result,
-    keyDocuments: findKeyDocuments(plan.parts, targets, plan.summary.chapters),
+    keyDocuments,
     recommendations: plan.summary.recommendations,
+    placeholdersAdded,
+    recommendationsAdded,
   };
 }
 
@@ -182,6 +209,7 @@ function write(
   chapterWrites: Map<string, ChapterWrite>,
   focusAreas: NewSection[],
   checkAbort: () => void,
+  alsoWrite: () => void = () => {},
 ): Pick<ImportResult, 'chaptersFilled' | 'sectionsCreated' | 'focusAreasCreated'> {
   const db = open.file.db;
   const now = nowIso();
@@ -250,6 +278,7 @@ function write(
       ids.forEach((sid, position) => setPosition.run(position, sid));
       addUnder(id, area.children);
     }
+    alsoWrite();
     checkAbort();
     open.store.touch(now);
   })();

@@ -1,7 +1,7 @@
 import type { HandlersOf } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import { importContract } from '../../shared/contracts/import';
-import { AppError } from '../../shared/errors';
+import { docxPath, importStatement } from './importStatement';
 import type { OpenAssessment } from '../assessment/openAssessment';
 import { createFromPrevious } from '../assessment/createFromPrevious';
 
@@ -10,11 +10,8 @@ import { createFromPrevious } from '../assessment/createFromPrevious';
  * app's start do not pay for it.
  */
 const importer = async () => {
-  const [{ planStatementImport }, { applyStatementImport, importChapters }] = await Promise.all([
-    import('./planStatementImport'),
-    import('./applyStatementImport'),
-  ]);
-  return { planStatementImport, applyStatementImport, importChapters };
+  const [{ planStatementImport }, { importChapters }] = await Promise.all([import('./planStatementImport'), import('./applyStatementImport')]);
+  return { planStatementImport, importChapters };
 };
 
 export interface ImportHandlerDeps {
@@ -23,22 +20,15 @@ export interface ImportHandlerDeps {
   openCreated(make: () => OpenAssessment): Promise<AssessmentSummary>;
 }
 
-export const DOCUMENT_CHANGED =
-  'The Word document has changed since its mapping was shown. Look at the mapping again before importing.';
+export { DOCUMENT_CHANGED } from './importStatement';
 
 export function createImportHandlers(deps: ImportHandlerDeps): HandlersOf<typeof importContract> {
   return {
-    'import-statement-plan': async ({ path, mode }) => {
+    'import-statement-plan': async (input) => {
       const { planStatementImport, importChapters } = await importer();
-      return (await planStatementImport(path, importChapters(deps.current()), { mode })).summary;
+      return (await planStatementImport(docxPath(input), importChapters(deps.current()), { mode: input.mode, fileName: input.fileName })).summary;
     },
-    'import-statement-apply': async ({ path, mode, overrides, sha256 }) => {
-      const open = deps.current();
-      const { planStatementImport, applyStatementImport, importChapters } = await importer();
-      const plan = await planStatementImport(path, importChapters(open), { mode });
-      if (sha256 !== undefined && sha256 !== plan.summary.sha256) throw new AppError('stale', DOCUMENT_CHANGED);
-      return applyStatementImport(open, plan, overrides);
-    },
+    'import-statement-apply': async (input) => importStatement(deps.current(), input),
     'import-previous-assessment': async ({ previousPath, ...input }) =>
       deps.openCreated(() => createFromPrevious(previousPath, input)),
   };

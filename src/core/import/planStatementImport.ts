@@ -111,8 +111,9 @@ export function findRecommendations(parts: readonly SourcePart[]): Recommendatio
   return [];
 }
 
-export async function readStatementFile(docxPath: string): Promise<{ data: Buffer; name: string; sha256: string }> {
-  const name = path.basename(docxPath);
+export async function readStatementFile(docxPath: string, fileName?: string): Promise<{ data: Buffer; name: string; sha256: string }> {
+  // An upload's temporary file has no name of its own: the user's file name comes with it.
+  const name = fileName ?? path.basename(docxPath);
   let data: Buffer;
   try {
     const stat = await fs.promises.stat(docxPath);
@@ -130,10 +131,10 @@ export async function readStatementFile(docxPath: string): Promise<{ data: Buffe
 export async function planStatementImport(
   docxPath: string,
   chapters: readonly ImportChapter[],
-  options: { mode?: ImportSplitMode } = {},
+  options: { mode?: ImportSplitMode; fileName?: string } = {},
 ): Promise<StatementImportPlan> {
   if (chapters.length === 0) throw new AppError('invalid-input', 'The assessment has no chapters to import into.');
-  const { data, name, sha256 } = await readStatementFile(docxPath);
+  const { data, name, sha256 } = await readStatementFile(docxPath, options.fileName);
   const { html, warnings: mammothWarnings } = await readDocxAsHtml(data, name);
   const dom = createHtmlDom();
   try {

@@ -4,6 +4,7 @@ import { addEvidenceFileRefs } from '../evidence/addEvidence';
 import { fullIntegrityCheck } from './fullIntegrityCheck';
 import type { JobContext } from './jobRunner';
 import { saveCleanCopy } from './saveCleanCopy';
+import { importStatement } from '../import/importStatement';
 
 /** What a registered job function receives besides its input: the usual context and the open assessment. */
 export type JobRunContext = JobContext & { assessment: OpenAssessment };
@@ -17,4 +18,5 @@ export const jobRegistry: { [K in JobKind]: JobFunction<K> } = {
   'assessment-save-copy': (input, context) => saveCleanCopy(context.assessment, input, context),
   'assessment-check-full': (_input, context) => fullIntegrityCheck(context.assessment, context),
   'evidence-add': (input, context) => addEvidenceFileRefs(context.assessment.file.db, input.files, context),
+  'import-statement-apply': (input, context) => importStatement(context.assessment, input, context),
 };

@@ -70,6 +70,7 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
   ['assessment-details', 'Assessment details…'],
   ['add-focus-area', 'Add focus area…'],
   ['evidence', 'Evidence library'],
+  ['import-word', 'Import from Word…'],
   null,
   ['save-as-template', 'Save as template…'],
   ['templates-folder', 'Templates folder…'],

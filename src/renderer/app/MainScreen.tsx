@@ -19,6 +19,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { MainDialogs, type AssessmentDialog } from './MainDialogs';
 import { MainHeader, type FileMenuAction } from './MainHeader';
 import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
+import { ImportWordDialog } from '../import/ImportWordDialog';
 import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
@@ -154,9 +155,11 @@ export function MainScreen(props: {
       ),
   });
 
+  const [importOpen, setImportOpen] = useState(false);
   // The dialogs the Electron menu and the File menu both open.
   const openScreenDialog = (command: ScreenMenuCommand) => {
     if (command === 'add-focus-area') setTitleDialog({ kind: 'focus-area' });
+    else if (command === 'import-word') setImportOpen(true);
     else setAssessmentDialog(command);
   };
 
@@ -306,6 +309,7 @@ export function MainScreen(props: {
         }}
       />
       <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={binderCommands.targetSet} />
+      <ImportWordDialog isOpen={importOpen} onClose={() => setImportOpen(false)} onImported={refreshList} prepare={() => saver.flush()} />
       <SaveCopyDialog isOpen={saveCopyOpen} summary={summary} onClose={() => setSaveCopyOpen(false)} prepare={() => saver.flush()} />
       <MainDialogs
         open={assessmentDialog}

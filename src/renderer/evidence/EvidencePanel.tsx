@@ -1,6 +1,6 @@
 import './evidence.css';
 import { useEffect, useRef, useState } from 'react';
-import { Button, Input, Label, SearchField, TextField } from 'react-aria-components';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
 import type { EvidenceAddResult, EvidenceCitation, EvidenceItem } from '../../shared/schemas/evidence';
 import { api, errorMessage, transport } from '../api';
 import { useStore } from '../data/store';

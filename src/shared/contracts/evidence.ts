@@ -15,6 +15,8 @@ import {
   SearchHitSchema,
 } from '../schemas/evidence';
 
+import { FileRefSchema } from './files';
+
 const none = z.object({}).strict();
 
 /**
@@ -35,4 +37,6 @@ export const evidenceContract = {
     output: EvidenceTextSchema,
   },
   'evidence-key-documents': { input: none, output: z.array(KeyDocumentSchema) },
+  /** Stores a file into an item that has none (a placeholder from an imported key documents list): its number stays. */
+  'evidence-attach-file': { input: z.object({ id: EvidenceIdSchema, file: FileRefSchema }), output: EvidenceItemSchema },
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssessmentSummarySchema, CreateAssessmentInputSchema, FilePathSchema } from '../schemas/assessment';
 import { SECTION_KINDS } from '../schemas/section';
+import { FileRefSchema } from './files';
 
 /**
  * Import from Word (File › Import from Word; `pcs import-statement`), and a new assessment from a
@@ -71,28 +72,52 @@ export const ImportResultSchema = z.object({
   focusAreasCreated: z.number().int().nonnegative(),
   keyDocuments: z.array(EvidencePlaceholderSchema),
   recommendations: z.array(RecommendationInDocumentSchema),
+  /** Evidence placeholders added to the library (when asked for). */
+  placeholdersAdded: z.number().int().nonnegative().default(0),
+  /** Recommendations added to the register (when asked for); those already there are left as they are. */
+  recommendationsAdded: z.number().int().nonnegative().default(0),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 const DocxPathSchema = z.string().trim().min(1, 'Choose a Word document to import.').max(4096);
 
+/**
+ * The Word document: a path (the CLI, Electron) or a FileRef (`transport.fileRef(file)`: browser
+ * mode's upload, which the web layer swaps for its temporary file's path), with the user's own
+ * file name for messages, since an upload's temporary file has none.
+ */
+const DocxSourceShape = {
+  path: DocxPathSchema.optional(),
+  file: FileRefSchema.optional(),
+  fileName: z.string().trim().min(1).max(255).optional(),
+};
+const NEEDS_DOCUMENT = { message: 'Choose a Word document to import.', path: ['path'] };
+const hasDocument = (input: { path?: string; file?: unknown }) => input.path !== undefined || input.file !== undefined;
+
+export const ImportStatementPlanInputSchema = z
+  .object({ ...DocxSourceShape, mode: ImportSplitModeSchema.optional() })
+  .refine(hasDocument, NEEDS_DOCUMENT);
+
+export const ImportStatementApplyInputSchema = z
+  .object({
+    ...DocxSourceShape,
+    mode: ImportSplitModeSchema.optional(),
+    overrides: z.array(ImportMappingOverrideSchema).max(10_000).default([]),
+    /** The plan's sha256: refused if the document changed since the plan was shown. */
+    sha256: z.string().max(64).optional(),
+    /** The key documents list becomes evidence placeholders: only when the user ticked it. */
+    includeKeyDocuments: z.boolean().default(false),
+    /** The recommendations found go to the register: only when the user ticked it. */
+    includeRecommendations: z.boolean().default(false),
+  })
+  .refine(hasDocument, NEEDS_DOCUMENT);
+export type ImportStatementApplyInput = z.output<typeof ImportStatementApplyInputSchema>;
+
 export const importContract = {
   /** Reads a Word statement and proposes a mapping for the open assessment. Writes nothing. */
-  'import-statement-plan': {
-    input: z.object({ path: DocxPathSchema, mode: ImportSplitModeSchema.optional() }),
-    output: ImportPlanSchema,
-  },
+  'import-statement-plan': { input: ImportStatementPlanInputSchema, output: ImportPlanSchema },
   /** Imports it into the open assessment with the user's changes to the mapping: all or nothing. */
-  'import-statement-apply': {
-    input: z.object({
-      path: DocxPathSchema,
-      mode: ImportSplitModeSchema.optional(),
-      overrides: z.array(ImportMappingOverrideSchema).max(10_000).default([]),
-      /** The plan's sha256: refused if the document changed since the plan was shown. */
-      sha256: z.string().max(64).optional(),
-    }),
-    output: ImportResultSchema,
-  },
+  'import-statement-apply': { input: ImportStatementApplyInputSchema, output: ImportResultSchema },
   /**
    * A new assessment from a previous one: its structure and text, its evidence library and its
    * recommendations (as earlier recommendations); statuses, comments and verdicts cleared.

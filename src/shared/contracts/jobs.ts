@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FilePathSchema } from '../schemas/assessment';
 import { EvidenceAddResultSchema } from '../schemas/evidence';
 import { FileRefSchema } from './files';
+import { ImportResultSchema, ImportStatementApplyInputSchema } from './import';
 
 /**
  * The job lane: long work (saving a clean copy, a full integrity check, and later evidence
@@ -28,6 +29,7 @@ export const jobContract = {
   'assessment-save-copy': { input: SaveCopyInputSchema, output: SaveCopyOutputSchema },
   'assessment-check-full': { input: z.object({}).strict(), output: FullCheckOutputSchema },
   'evidence-add': { input: EvidenceAddFilesInputSchema, output: EvidenceAddResultSchema },
+  'import-statement-apply': { input: ImportStatementApplyInputSchema, output: ImportResultSchema },
 } as const;
 
 export type JobContract = typeof jobContract;

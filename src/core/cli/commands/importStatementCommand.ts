@@ -2,7 +2,7 @@ import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parseCommandArgs';
 
 const usage =
-  'pcs import-statement <file> <in.docx> [--yes] [--split bold-lines|single] [--map <n>=chapter:<ref>|subsection:<ref>|focus-area]…';
+  'pcs import-statement <file> <in.docx> [--yes] [--key-documents] [--recommendations] [--split bold-lines|single] [--map <n>=chapter:<ref>|subsection:<ref>|focus-area]…';
 
 /** "4=subsection:theme.finance" → part 4 (as numbered in the printed mapping) goes there. */
 function parseMap(value: string): { index: number; target: { kind: 'chapter' | 'subsection'; ref: string } | { kind: 'focus-area' } } {
@@ -20,7 +20,11 @@ export const importStatementCommand: CliCommand = {
   async run(args, { core, out, err }) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { yes: { type: 'boolean', default: false }, split: { type: 'string' }, map: { type: 'string', multiple: true } },
+      {
+        yes: { type: 'boolean', default: false },
+        'key-documents': { type: 'boolean', default: false },
+        recommendations: { type: 'boolean', default: false },
+        split: { type: 'string' }, map: { type: 'string', multiple: true } },
       usage,
     );
     if (positionals.length !== 2) throw new UsageError('Give the assessment file and the Word document to import.', usage);
@@ -45,14 +49,23 @@ export const importStatementCommand: CliCommand = {
       const title = part.hasHeading ? `“${part.title}”` : '(text before the first heading)';
       out(`${String(i + 1).padStart(3)}. ${title} → ${where(targets[i]!)}${part.subsections.length ? ` (${part.subsections.length} subsections)` : ''}`);
     });
-    if (s.keyDocuments.length) out(`Key documents: ${s.keyDocuments.length} placeholders waiting for their files.`);
-    if (s.recommendations.length) out(`Recommendations found: ${s.recommendations.map((r) => r.label).join(', ')} (to confirm for the register).`);
+    if (s.keyDocuments.length) out(`Key documents: ${s.keyDocuments.length} found; --key-documents adds them as evidence placeholders waiting for their files.`);
+    if (s.recommendations.length) out(`Recommendations found: ${s.recommendations.map((r) => r.label).join(', ')}; --recommendations adds them to the register.`);
     if (!values.yes) {
       out('Nothing was written. Run again with --yes to import, and --map to change where a part goes.');
       return;
     }
     await core.handlers['assessment-open']({ path: file });
-    const result = await core.handlers['import-statement-apply']({ path: docx, mode, overrides, sha256: s.sha256 });
+    const result = await core.handlers['import-statement-apply']({
+      path: docx,
+      mode,
+      overrides,
+      sha256: s.sha256,
+      includeKeyDocuments: values['key-documents'] === true,
+      includeRecommendations: values.recommendations === true,
+    });
     out(`Imported: ${result.sectionsCreated} sections added, ${result.chaptersFilled} chapters filled, ${result.focusAreasCreated} focus areas added.`);
+    if (result.placeholdersAdded) out(`${result.placeholdersAdded} evidence placeholders added.`);
+    if (result.recommendationsAdded) out(`${result.recommendationsAdded} recommendations added to the register.`);
   },
 };

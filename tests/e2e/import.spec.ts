@@ -1,0 +1,67 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { CPC_CHAPTERS, createAssessment, fileMenu, row, topLevel } from './helpers';
+
+/** The real 2023 position statement (about 50 pages). */
+const STATEMENT = path.resolve(import.meta.dirname, '../../../shared/corpus/lga-peer-challenge-self-assessment-2023.docx');
+const MOVED = 'Where does every £100 of your Council Tax go?';
+
+test('Import from Word: the mapping is shown and changed before anything is written, and the change is honoured', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Sefton Council' });
+  expect(await topLevel(page)).toEqual(CPC_CHAPTERS);
+
+  await fileMenu(page, 'Import from Word…');
+  const dialog = page.getByRole('dialog', { name: 'Import from Word' });
+  await dialog.getByLabel('Word document (.docx)').setInputFiles(STATEMENT);
+
+  const table = dialog.getByRole('table', { name: /Where each part of “lga-peer-challenge-self-assessment-2023.docx” goes/ });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  // The five themes, matched to their chapters however the document words them.
+  const themes: Array<[string, string]> = [
+    ['Local priorities and outcomes', 'chapter:theme.local-priorities'],
+    ['Organisational and place leadership', 'chapter:theme.leadership'],
+    ['Governance and culture', 'chapter:theme.governance'],
+    ['Financial planning and management', 'chapter:theme.finance'],
+    ['Capacity for improvement & fit for the future', 'chapter:theme.capacity'],
+  ];
+  for (const [heading, key] of themes) await expect(table.getByLabel(`Where “${heading}” goes`, { exact: true })).toHaveValue(key);
+  await expect(dialog.getByRole('checkbox', { name: /Add the 32 key documents as evidence placeholders/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /Add the recommendations A, B, C, D, E, F to the register/ })).toBeChecked();
+
+  // Change one: the Council Tax page becomes a focus area of its own instead of a finance subsection.
+  const moved = table.getByLabel(`Where “${MOVED}” goes`);
+  await expect(moved).toHaveValue('subsection:theme.finance');
+  await moved.selectOption({ label: 'A new focus area' });
+  await expect(moved).toHaveValue('focus-area');
+
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations).toEqual([]);
+  await page.screenshot({ path: 'test-results/import-mapping.png' });
+
+  // Nothing written yet: the binder is as it was.
+  expect(await topLevel(page)).toEqual(CPC_CHAPTERS);
+
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: /^Imported:/ })).toBeVisible({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The binder has the document: the moved part is a focus area (top level), the rest where proposed.
+  await expect(row(page, escape(MOVED))).toBeVisible();
+  const after = await topLevel(page);
+  expect(after).toContain(MOVED);
+  expect(after.indexOf(MOVED)).toBeLessThan(after.indexOf('Key and background documents'));
+  await row(page, 'Financial planning and management').getByRole('button', { name: /^Expand Financial planning and management/ }).click();
+  await expect(row(page, 'High Needs Deficit')).toBeVisible();
+  // The moved part is not also under finance.
+  await expect(row(page, 'Budget Management & Sustainability')).toBeVisible();
+  expect(await page.locator('[role="row"][aria-level="2"] .binder-title', { hasText: MOVED }).count()).toBe(0);
+  await page.screenshot({ path: 'test-results/import-binder.png' });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
