@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FilePathSchema } from '../schemas/assessment';
+import { exportContract } from './export';
 
 /**
  * The job lane: long work (saving a clean copy, a full integrity check, and later evidence
@@ -20,6 +21,8 @@ const FullCheckOutputSchema = z.object({ ok: z.boolean(), problems: z.array(z.st
 export const jobContract = {
   'assessment-save-copy': { input: SaveCopyInputSchema, output: SaveCopyOutputSchema },
   'assessment-check-full': { input: z.object({}).strict(), output: FullCheckOutputSchema },
+  'export-docx': exportContract['export-docx'],
+  'export-evidence-pack': exportContract['export-evidence-pack'],
 } as const;
 
 export type JobContract = typeof jobContract;
