@@ -19,6 +19,7 @@ import { BinderColumn } from './BinderColumn';
 import { MainDialogs, type AssessmentDialog } from './MainDialogs';
 import { MainHeader, type FileMenuAction } from './MainHeader';
 import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
+import { ExportDialog } from '../export/ExportDialog';
 import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
@@ -34,7 +35,6 @@ export function MainScreen(props: {
   onNew(): void;
   onOpen(): void;
   onClose(): void;
-  onExport(): void;
 }) {
   const { summary, saver } = props;
   const toasts = useToasts();
@@ -155,7 +155,8 @@ export function MainScreen(props: {
 
   // The dialogs the Electron menu and the File menu both open.
   const openScreenDialog = (command: ScreenMenuCommand) => {
-    if (command === 'add-focus-area') setTitleDialog({ kind: 'focus-area' });
+    if (command === 'export') setExportOpen(true);
+    else if (command === 'add-focus-area') setTitleDialog({ kind: 'focus-area' });
     else setAssessmentDialog(command);
   };
 
@@ -165,6 +166,7 @@ export function MainScreen(props: {
   }, [props.screenRequest]);
 
   const [saveCopyOpen, setSaveCopyOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const onFileAction = (action: FileMenuAction) => {
     if (action === 'new') props.onNew();
     else if (action === 'open') props.onOpen();
@@ -224,7 +226,7 @@ export function MainScreen(props: {
         guidanceShown={guidanceShown}
         onFind={find.openFind}
         onToggleGuidance={toggleGuidance}
-        onExport={props.onExport}
+        onExport={() => setExportOpen(true)}
         onFileAction={onFileAction}
       />
       <div className={`workspace${find.open ? ' with-find' : guidanceShown ? ' with-guidance' : ''}`}>
@@ -299,6 +301,7 @@ export function MainScreen(props: {
         }}
       />
       <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={binderCommands.targetSet} />
+      <ExportDialog isOpen={exportOpen} summary={summary} appInfo={props.appInfo} onClose={() => setExportOpen(false)} prepare={() => saver.flush()} />
       <SaveCopyDialog isOpen={saveCopyOpen} summary={summary} onClose={() => setSaveCopyOpen(false)} prepare={() => saver.flush()} />
       <MainDialogs
         open={assessmentDialog}
