@@ -2,7 +2,7 @@ import type { JobInput, JobKind, JobOutput } from '../../shared/contracts/jobs';
 import type { OpenAssessment } from '../assessment/openAssessment';
 import { exportAssessmentDocx, exportAssessmentEvidencePack } from '../export/handlers';
 import { fullIntegrityCheck } from './fullIntegrityCheck';
-import type { JobContext } from './jobRunner';
+import { testStepPause, type JobContext } from './jobRunner';
 import { saveCleanCopy } from './saveCleanCopy';
 
 /** What a registered job function receives besides its input: the usual context and the open assessment. */
@@ -16,6 +16,6 @@ export type JobFunction<K extends JobKind> = (input: JobInput<K>, context: JobRu
 export const jobRegistry: { [K in JobKind]: JobFunction<K> } = {
   'assessment-save-copy': (input, context) => saveCleanCopy(context.assessment, input, context),
   'assessment-check-full': (_input, context) => fullIntegrityCheck(context.assessment, context),
-  'export-docx': (input, context) => exportAssessmentDocx(context.assessment, input, context),
-  'export-evidence-pack': (input, context) => exportAssessmentEvidencePack(context.assessment, input, context),
+  'export-docx': async (input, context) => (await testStepPause(context.signal), exportAssessmentDocx(context.assessment, input, context)),
+  'export-evidence-pack': async (input, context) => (await testStepPause(context.signal), exportAssessmentEvidencePack(context.assessment, input, context)),
 };
