@@ -13,6 +13,9 @@ const shell: ShellHandlers = {
   'dialog-choose-new-file': async () => null,
   'dialog-choose-open-file': async () => null,
   'dialog-choose-folder': async () => null,
+  'dialog-choose-save-file': async () => null,
+  'shell-open-exported': async () => ({ ok: true }),
+  'shell-show-exported': async () => ({ ok: true }),
 };
 
 let temp: ReturnType<typeof makeTempDir>;

@@ -49,6 +49,9 @@ const SESSION_FREE: ReadonlySet<MethodName> = new Set<MethodName>([
   'dialog-choose-new-file',
   'dialog-choose-open-file',
   'dialog-choose-folder',
+  'dialog-choose-save-file',
+  'shell-open-exported',
+  'shell-show-exported',
 ]);
 
 type AnyHandler = (args: unknown) => Promise<unknown>;

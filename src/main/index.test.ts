@@ -260,7 +260,7 @@ describe('the Electron main process, wired up', () => {
       const file = menu.find((item) => item.label?.replace('&', '') === 'File')?.submenu ?? [];
       const recent = (file.find((item) => item.label === 'Open Recent')?.submenu ?? []) as Array<{ label?: string }>;
       expect(recent.map((item) => item.label)).toContain('Sefton.pcstudio — Sefton Council');
-      expect(file.find((item) => item.label === 'Export…')?.enabled).toBe(true);
+      expect(file.find((item) => item.label === 'Export to Word…')?.enabled).toBe(true);
     });
     expect(await invoke('assessment-close', {})).toEqual({ ok: true, value: { ok: true } });
   });

@@ -71,11 +71,11 @@ describe('buildMenuTemplate', () => {
     const file = menu(buildMenuTemplate(ctx), 'File');
     expect(item(file, 'New assessment…').accelerator).toBe('CmdOrCtrl+N');
     expect(item(file, 'Open…').accelerator).toBe('CmdOrCtrl+O');
-    expect(item(file, 'Export…').accelerator).toBe('CmdOrCtrl+E');
+    expect(item(file, 'Export to Word…').accelerator).toBe('CmdOrCtrl+E');
     click(item(file, 'New assessment…'));
     click(item(file, 'Open…'));
     click(item(file, 'Close assessment'));
-    click(item(file, 'Export…'));
+    click(item(file, 'Export to Word…'));
     expect(sent).toEqual([
       { command: 'new-assessment' },
       { command: 'open-assessment' },
@@ -106,7 +106,7 @@ describe('buildMenuTemplate', () => {
     const template = buildMenuTemplate(context({ assessmentOpen: false }).ctx);
     const file = menu(template, 'File');
     expect(item(file, 'Close assessment').enabled).toBe(false);
-    expect(item(file, 'Export…').enabled).toBe(false);
+    expect(item(file, 'Export to Word…').enabled).toBe(false);
     expect(item(menu(template, 'Edit'), 'Find…').enabled).toBe(false);
     expect(item(file, 'New assessment…').enabled).not.toBe(false);
   });

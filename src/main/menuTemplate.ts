@@ -104,7 +104,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       },
       { type: 'separator' },
       {
-        label: 'Export…',
+        label: 'Export to Word…',
         accelerator: 'CmdOrCtrl+E',
         enabled: ctx.assessmentOpen,
         click: () => ctx.send({ command: 'export' }),

@@ -2,10 +2,28 @@
  * The Electron side of the shell methods in the contract: facts about the app, and the native
  * file dialogs for choosing where a new assessment goes and which one to open.
  */
-import { join } from 'node:path';
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { existsSync } from 'node:fs';
+import { extname, isAbsolute, join } from 'node:path';
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ShellHandlers } from '../shared/contract';
+import { AppError } from '../shared/errors';
 import { safeFileStem, withAssessmentExtension } from './fileNames';
+
+const EXPORT_FILTERS: Record<'docx' | 'zip', { name: string; extensions: string[] }> = {
+  docx: { name: 'Word document (*.docx)', extensions: ['docx'] },
+  zip: { name: 'ZIP archive (*.zip)', extensions: ['zip'] },
+};
+
+/**
+ * Only what an export wrote may be opened or shown: an existing .docx or .zip at an absolute
+ * path, so a compromised page cannot use these methods to run an arbitrary program.
+ */
+function exportedFile(path: string): string {
+  if (!isAbsolute(path) || !['.docx', '.zip'].includes(extname(path).toLowerCase()) || !existsSync(path)) {
+    throw new AppError('invalid-input', 'That exported file could not be found. It may have been moved or deleted.');
+  }
+  return path;
+}
 
 const ASSESSMENT_FILTER = { name: 'Peer Challenge Studio assessment (*.pcstudio)', extensions: ['pcstudio'] };
 
@@ -71,6 +89,31 @@ export function createElectronShellHandlers(options: ElectronShellOptions): Shel
       const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
       if (result.canceled) return null;
       return result.filePaths[0] ?? null;
+    },
+
+    'dialog-choose-save-file': async ({ title, suggestedName, extension }) => {
+      const dialogOptions: SaveDialogOptions = {
+        title,
+        buttonLabel: 'Export',
+        defaultPath: join(defaultFolder(), `${safeFileStem(suggestedName)}.${extension}`),
+        filters: [EXPORT_FILTERS[extension]],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const win = parent();
+      const result = win ? await dialog.showSaveDialog(win, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      if (result.canceled || !result.filePath) return null;
+      return extname(result.filePath).toLowerCase() === `.${extension}` ? result.filePath : `${result.filePath}.${extension}`;
+    },
+
+    'shell-open-exported': async ({ path }) => {
+      const problem = await shell.openPath(exportedFile(path));
+      if (problem) throw new AppError('invalid-input', `The file could not be opened: ${problem}`);
+      return { ok: true };
+    },
+
+    'shell-show-exported': async ({ path }) => {
+      shell.showItemInFolder(exportedFile(path));
+      return { ok: true };
     },
   };
 }

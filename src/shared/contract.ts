@@ -80,6 +80,15 @@ export const shellContract = {
   },
   'dialog-choose-open-file': { input: none, output: z.string().nullable() },
   'dialog-choose-folder': { input: z.object({ title: z.string().max(200) }), output: z.string().nullable() },
+  /** Where to save an export: the native save dialog in Electron; null (ask in the page) in browser mode. */
+  'dialog-choose-save-file': {
+    input: z.object({ title: z.string().max(200), suggestedName: z.string().max(255), extension: z.enum(['docx', 'zip']) }),
+    output: z.string().nullable(),
+  },
+  /** Opens an exported file in its usual app (Electron only). */
+  'shell-open-exported': { input: z.object({ path: z.string().min(1).max(4096) }), output: z.object({ ok: z.literal(true) }) },
+  /** Shows an exported file in its folder (Electron only). */
+  'shell-show-exported': { input: z.object({ path: z.string().min(1).max(4096) }), output: z.object({ ok: z.literal(true) }) },
 } as const;
 
 export const contract = { ...coreContract, ...shellContract } as const;

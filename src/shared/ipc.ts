@@ -23,7 +23,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** Menu commands that open one of the main screen's dialogs. */
 export type ScreenMenuCommand = Extract<
   MenuCommand,
-  'assessment-details' | 'add-focus-area' | 'save-as-template' | 'templates-folder' | 'restore-backup' | 'import-word'
+  'assessment-details' | 'add-focus-area' | 'save-as-template' | 'templates-folder' | 'restore-backup' | 'import-word' | 'export'
 >;
 export const MenuCommandSchema = z.object({
   command: z.enum(MENU_COMMANDS),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ShellHandlers } from '../shared/contract';
+import { AppError } from '../shared/errors';
 
 /**
  * Where browser mode puts new files and resolves relative paths: PCS_DEFAULT_FOLDER when set,
@@ -30,5 +31,13 @@ export function createWebShellHandlers(options: { version: string; defaultFolder
     'dialog-choose-new-file': async () => null,
     'dialog-choose-open-file': async () => null,
     'dialog-choose-folder': async () => null,
+    'dialog-choose-save-file': async () => null,
+    // A browser page cannot open files on the server's computer; the page offers a download instead.
+    'shell-open-exported': async () => {
+      throw new AppError('invalid-input', 'Opening files is only available in the desktop app. Download the file instead.');
+    },
+    'shell-show-exported': async () => {
+      throw new AppError('invalid-input', 'Showing files in their folder is only available in the desktop app. Download the file instead.');
+    },
   };
 }

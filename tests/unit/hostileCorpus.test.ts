@@ -38,6 +38,9 @@ const shell: ShellHandlers = {
   'dialog-choose-new-file': async () => null,
   'dialog-choose-open-file': async () => null,
   'dialog-choose-folder': async () => null,
+  'dialog-choose-save-file': async () => null,
+  'shell-open-exported': async () => ({ ok: true }),
+  'shell-show-exported': async () => ({ ok: true }),
 };
 
 describe('hostile section content, through the dispatcher', () => {

@@ -1,33 +1,44 @@
 import type { HandlersOf } from '../../shared/contract';
+import type { ExportDocxOptions } from '../../shared/contracts/export';
 import type { exportContract } from '../../shared/contracts/export';
 import { AppError } from '../../shared/errors';
 import type { OpenAssessment } from '../assessment/openAssessment';
 import { planExport } from './docx/planExport';
-import type { EvidencePackSource } from './evidencePack';
+import type { ExportRun } from './exportRun';
+import { evidencePackSource, exportSources } from './exportSources';
 
 // docx and jszip are loaded on the first export, so the app and `pcs info` start without them.
 const docxExporter = () => import('./docx/exportStatementDocx');
 const packExporter = () => import('./evidencePack');
 
-/** The `export` group of the contract. The job lane wraps the two exports with progress and Cancel. */
-export function createExportHandlers(deps: {
-  current(): OpenAssessment;
-  /** The open assessment's evidence files; none until the evidence tables (migration 004) are wired in. */
-  evidence?(open: OpenAssessment): EvidencePackSource;
-}): HandlersOf<typeof exportContract> {
+/** File → Export to Word on the open assessment, with its key documents and recommendations. */
+export async function exportAssessmentDocx(open: OpenAssessment, options: ExportDocxOptions, run: ExportRun = {}) {
+  return (await docxExporter()).exportStatementDocx(open, options, run, exportSources(open));
+}
+
+/** The evidence pack of the open assessment: every evidence file, named by its key-document number. */
+export async function exportAssessmentEvidencePack(open: OpenAssessment, options: { outPath: string }, run: ExportRun = {}) {
+  const source = evidencePackSource(open);
+  if (source.items.length === 0) {
+    throw new AppError('invalid-input', 'This assessment has no evidence files yet, so there is no evidence pack to export.');
+  }
+  return (await packExporter()).exportEvidencePack(source, options, run);
+}
+
+/** The `export` group of the contract. The job lane runs the two exports with progress and Cancel. */
+export function createExportHandlers(deps: { current(): OpenAssessment }): HandlersOf<typeof exportContract> {
   return {
     'export-plan': async ({ sectionIds }) => {
-      const plan = planExport(deps.current(), { sectionIds });
+      const open = deps.current();
+      const sources = exportSources(open);
+      const plan = planExport(open, {
+        sectionIds,
+        hasKeyDocuments: (sources.keyDocuments ?? []).length > 0,
+        hasRecommendations: (sources.recommendations ?? []).length > 0,
+      });
       return { title: plan.title, sectionCount: plan.sections.length, warnings: plan.warnings };
     },
-    'export-docx': async (options) => (await docxExporter()).exportStatementDocx(deps.current(), options),
-    'export-evidence-pack': async ({ outPath }) => {
-      const open = deps.current();
-      const source = deps.evidence?.(open) ?? { items: [] };
-      if (source.items.length === 0) {
-        throw new AppError('invalid-input', 'This assessment has no evidence files yet, so there is no evidence pack to export.');
-      }
-      return (await packExporter()).exportEvidencePack(source, { outPath });
-    },
+    'export-docx': async (options) => exportAssessmentDocx(deps.current(), options),
+    'export-evidence-pack': async ({ outPath }) => exportAssessmentEvidencePack(deps.current(), { outPath }),
   };
 }

@@ -1,8 +1,9 @@
 import type { JobInput, JobKind, JobOutput } from '../../shared/contracts/jobs';
 import type { OpenAssessment } from '../assessment/openAssessment';
 import { addEvidenceFileRefs } from '../evidence/addEvidence';
+import { exportAssessmentDocx, exportAssessmentEvidencePack } from '../export/handlers';
 import { fullIntegrityCheck } from './fullIntegrityCheck';
-import type { JobContext } from './jobRunner';
+import { testStepPause, type JobContext } from './jobRunner';
 import { saveCleanCopy } from './saveCleanCopy';
 import { importStatement } from '../import/importStatement';
 
@@ -19,4 +20,6 @@ export const jobRegistry: { [K in JobKind]: JobFunction<K> } = {
   'assessment-check-full': (_input, context) => fullIntegrityCheck(context.assessment, context),
   'evidence-add': (input, context) => addEvidenceFileRefs(context.assessment.file.db, input.files, context),
   'import-statement-apply': (input, context) => importStatement(context.assessment, input, context),
+  'export-docx': async (input, context) => (await testStepPause(context.signal), exportAssessmentDocx(context.assessment, input, context)),
+  'export-evidence-pack': async (input, context) => (await testStepPause(context.signal), exportAssessmentEvidencePack(context.assessment, input, context)),
 };

@@ -154,10 +154,6 @@ function Studio() {
     [refreshRecent],
   );
 
-  const exportSoon = useCallback(() => {
-    toasts.show({ message: 'Export to Word is coming soon.' });
-  }, [toasts]);
-
   // Commands from the Electron menu; browser mode has the same commands as buttons.
   useEffect(() => {
     if (!transport) return;
@@ -179,8 +175,6 @@ function Studio() {
           setFindRequest((n) => n + 1);
           break;
         case 'export':
-          exportSoon();
-          break;
         case 'assessment-details':
         case 'add-focus-area':
         case 'save-as-template':
@@ -190,7 +184,7 @@ function Studio() {
           break;
       }
     });
-  }, [close, exportSoon, openPath, startOpen]);
+  }, [close, openPath, startOpen]);
 
   if (boot.state === 'loading') {
     return (
@@ -226,7 +220,6 @@ function Studio() {
           onNew={() => setCreateOpen(true)}
           onOpen={() => void startOpen()}
           onClose={() => void close()}
-          onExport={exportSoon}
         />
       ) : (
         <StartScreen

@@ -77,6 +77,7 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
   null,
   ['restore-backup', 'Restore from backup…'],
   ['save-copy', 'Save a clean copy…'],
+  ['export', 'Export to Word…'],
   null,
   ['close', 'Close assessment'],
 ];

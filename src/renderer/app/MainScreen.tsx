@@ -20,6 +20,7 @@ import { MainDialogs, type AssessmentDialog } from './MainDialogs';
 import { MainHeader, type FileMenuAction } from './MainHeader';
 import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
 import { ImportWordDialog } from '../import/ImportWordDialog';
+import { ExportDialog } from '../export/ExportDialog';
 import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
@@ -37,7 +38,6 @@ export function MainScreen(props: {
   onNew(): void;
   onOpen(): void;
   onClose(): void;
-  onExport(): void;
 }) {
   const { summary, saver } = props;
   // The sections live in a store, not in this screen's state: a save's new word count patches
@@ -158,7 +158,8 @@ export function MainScreen(props: {
   const [importOpen, setImportOpen] = useState(false);
   // The dialogs the Electron menu and the File menu both open.
   const openScreenDialog = (command: ScreenMenuCommand) => {
-    if (command === 'add-focus-area') setTitleDialog({ kind: 'focus-area' });
+    if (command === 'export') setExportOpen(true);
+    else if (command === 'add-focus-area') setTitleDialog({ kind: 'focus-area' });
     else if (command === 'import-word') setImportOpen(true);
     else setAssessmentDialog(command);
   };
@@ -168,6 +169,7 @@ export function MainScreen(props: {
   }, [props.screenRequest]);
 
   const [saveCopyOpen, setSaveCopyOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const onFileAction = (action: FileMenuAction) => {
     if (action === 'new') props.onNew();
     else if (action === 'open') props.onOpen();
@@ -229,7 +231,7 @@ export function MainScreen(props: {
         guidanceShown={guidanceShown}
         onFind={find.openFind}
         onToggleGuidance={toggleGuidance}
-        onExport={props.onExport}
+        onExport={() => setExportOpen(true)}
         onFileAction={onFileAction}
       />
       <ReadOnlyBanner summary={summary} onSummaryChange={props.onSummaryChange} />
@@ -310,6 +312,7 @@ export function MainScreen(props: {
       />
       <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={binderCommands.targetSet} />
       <ImportWordDialog isOpen={importOpen} onClose={() => setImportOpen(false)} onImported={refreshList} prepare={() => saver.flush()} />
+      <ExportDialog isOpen={exportOpen} summary={summary} appInfo={props.appInfo} onClose={() => setExportOpen(false)} prepare={() => saver.flush()} />
       <SaveCopyDialog isOpen={saveCopyOpen} summary={summary} onClose={() => setSaveCopyOpen(false)} prepare={() => saver.flush()} />
       <MainDialogs
         open={assessmentDialog}

@@ -3,6 +3,7 @@ import { FilePathSchema } from '../schemas/assessment';
 import { EvidenceAddResultSchema } from '../schemas/evidence';
 import { FileRefSchema } from './files';
 import { ImportResultSchema, ImportStatementApplyInputSchema } from './import';
+import { exportContract } from './export';
 
 /**
  * The job lane: long work (saving a clean copy, a full integrity check, and later evidence
@@ -30,6 +31,8 @@ export const jobContract = {
   'assessment-check-full': { input: z.object({}).strict(), output: FullCheckOutputSchema },
   'evidence-add': { input: EvidenceAddFilesInputSchema, output: EvidenceAddResultSchema },
   'import-statement-apply': { input: ImportStatementApplyInputSchema, output: ImportResultSchema },
+  'export-docx': exportContract['export-docx'],
+  'export-evidence-pack': exportContract['export-evidence-pack'],
 } as const;
 
 export type JobContract = typeof jobContract;

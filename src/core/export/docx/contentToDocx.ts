@@ -41,6 +41,8 @@ export interface ContentContext {
   sectionLevel: number;
   /** The key document's bookmark for an evidence item, or undefined when it is not in the list. */
   bookmarkFor(itemId: string): string | undefined;
+  /** The key document's number ("6a"), shown as the citation; undefined when not in the list. */
+  numberFor?(itemId: string): string | undefined;
   /** A new numbering instance, so each numbered list restarts at 1. */
   nextListInstance(): number;
 }
@@ -71,7 +73,7 @@ function textRun(node: SerializedNode, text: string): TextRun {
 /** The "[6a]" a citation shows, linked to its key document's entry when that is in the list. */
 export function citationChild(node: SerializedNode, context: ContentContext): ParagraphChild {
   const fields = node as SerializedNode & CitationFields;
-  const label = fields.label ?? fields.itemId ?? '?';
+  const label = (fields.itemId ? context.numberFor?.(fields.itemId) : undefined) ?? fields.label ?? fields.itemId ?? '?';
   const text = `[${label}${fields.locator ? `, ${fields.locator}` : ''}]`;
   const anchor = fields.itemId ? context.bookmarkFor(fields.itemId) : undefined;
   if (!anchor) return new TextRun({ text });

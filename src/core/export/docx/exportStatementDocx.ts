@@ -43,15 +43,28 @@ import { planExport, type ExportPlan } from './planExport';
 
 /** An entry in "Key and background documents": what citations link to. */
 export interface KeyDocument {
-  itemId: string;
+  /** Null on a family's heading line ("6. Budget and Budget Monitoring Report"), which nothing cites. */
+  itemId: string | null;
   /** "6a" */
   number: string;
   title: string;
 }
 
+/** A line of the recommendations table in the introduction. */
+export interface RecommendationRow {
+  label: string;
+  text: string;
+  /** In words ("In progress"). */
+  status: string;
+  /** The progress update as plain text. */
+  progress: string;
+}
+
 export interface ExportSources {
-  /** The evidence list, when the assessment has one (the evidence tables arrive with migration 004). */
+  /** The evidence library's key documents list (src/core/evidence keyDocumentsList). */
   keyDocuments?: readonly KeyDocument[];
+  /** The recommendations register, written as a table at the end of the introduction. */
+  recommendations?: readonly RecommendationRow[];
 }
 
 export interface ExportDocxResult {
@@ -134,20 +147,64 @@ function keyDocumentsTable(documents: readonly KeyDocument[]): Block[] {
         }),
     ),
   });
-  const rows = documents.map(
-    (d) =>
+  const rows = documents.map((d) => {
+    // A family's heading line is bold and has no bookmark (nothing cites the family itself);
+    // its lettered members below it carry the bookmarks citations link to.
+    const family = d.itemId === null;
+    const numberRun = new TextRun({ text: d.number, bold: family || undefined });
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          width: { size: 12, type: WidthType.PERCENTAGE },
+          children: [
+            new Paragraph({
+              children: [d.itemId ? new Bookmark({ id: keyDocumentBookmark(d.itemId), children: [numberRun] }) : numberRun],
+            }),
+          ],
+        }),
+        new TableCell({
+          children: [new Paragraph({ indent: /[a-z]$/.test(d.number) ? { left: 284 } : undefined, children: [new TextRun({ text: d.title, bold: family || undefined })] })],
+        }),
+      ],
+    });
+  });
+  return [new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({})];
+}
+
+function headerCell(label: string): TableCell {
+  return new TableCell({
+    shading: { type: 'clear', fill: 'DCE4F0', color: 'auto' },
+    children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })],
+  });
+}
+
+/** The previous challenge's recommendations and where each stands, for the introduction. */
+export function recommendationsTable(recommendations: readonly RecommendationRow[]): Block[] {
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: ['', 'Recommendation', 'Status', 'Progress'].map(headerCell),
+  });
+  const rows = recommendations.map(
+    (r) =>
       new TableRow({
-        cantSplit: true,
         children: [
+          new TableCell({ width: { size: 6, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text: r.label, bold: true })] })] }),
+          new TableCell({ width: { size: 40, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun(r.text)] })] }),
+          new TableCell({ width: { size: 14, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun(r.status)] })] }),
           new TableCell({
-            width: { size: 12, type: WidthType.PERCENTAGE },
-            children: [new Paragraph({ children: [new Bookmark({ id: keyDocumentBookmark(d.itemId), children: [new TextRun(d.number)] })] })],
+            width: { size: 40, type: WidthType.PERCENTAGE },
+            children: (r.progress ? r.progress.split(/\n+/) : ['']).map((line) => new Paragraph({ children: [new TextRun(line)] })),
           }),
-          new TableCell({ children: [new Paragraph({ children: [new TextRun(d.title)] })] }),
         ],
       }),
   );
-  return [new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({})];
+  return [
+    new Paragraph({ children: [new TextRun({ text: 'Recommendations from our last peer challenge', bold: true })], spacing: { before: 240, after: 120 } }),
+    new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }),
+    new Paragraph({}),
+  ];
 }
 
 /** The document, built in memory; `exportStatementDocx` writes it. Exposed for the benchmark. */
@@ -158,13 +215,21 @@ export async function buildStatementDocx(
   sources: ExportSources = {},
 ): Promise<{ buffer: Buffer; plan: ExportPlan }> {
   const keyDocuments = sources.keyDocuments ?? [];
-  const plan = planExport(open, { sectionIds: options.sectionIds, hasKeyDocuments: keyDocuments.length > 0 });
+  const plan = planExport(open, {
+    sectionIds: options.sectionIds,
+    hasKeyDocuments: keyDocuments.length > 0,
+    hasRecommendations: (sources.recommendations ?? []).length > 0,
+  });
   const total = plan.sections.length + 2;
   run.onProgress?.({ step: 'Preparing', done: 0, total });
   const externalStyles = options.templatePath ? await readTemplateStyles(options.templatePath) : undefined;
   const logo = options.logoPath ? logoRun(await fs.readFile(options.logoPath), options.logoPath) : null;
 
-  const bookmarks = new Map(keyDocuments.map((d) => [d.itemId, keyDocumentBookmark(d.itemId)]));
+  const recommendations = sources.recommendations ?? [];
+  const bookmarks = new Map(keyDocuments.flatMap((d) => (d.itemId ? [[d.itemId, keyDocumentBookmark(d.itemId)] as const] : [])));
+  // Citations show the entry's number in the list ("[6a]"), whatever label they were saved with.
+  const numbers = new Map(keyDocuments.flatMap((d) => (d.itemId ? [[d.itemId, d.number] as const] : [])));
+  let recommendationsWritten = recommendations.length === 0;
   let listInstance = 0;
   const body: FileChild[] = [...coverPage(plan, logo, options.draft === true), ...contentsPage()];
   let firstChapter = true;
@@ -182,10 +247,15 @@ export async function buildStatementDocx(
       ...contentToDocx(section.content, {
         sectionLevel: Math.max(section.headingLevel, 1),
         bookmarkFor: (itemId) => bookmarks.get(itemId),
+        numberFor: (itemId) => numbers.get(itemId),
         nextListInstance: () => ++listInstance,
       }),
     );
     if (section.kind === 'documents' && keyDocuments.length > 0) body.push(...keyDocumentsTable(keyDocuments));
+    if (section.kind === 'introduction' && !recommendationsWritten) {
+      body.push(...recommendationsTable(recommendations));
+      recommendationsWritten = true;
+    }
     run.onProgress?.({ step: `Writing “${section.title}”`, done: i + 1, total });
   }
 

@@ -64,7 +64,7 @@ function chosen(list: SectionSummary[], sectionIds: readonly string[] | undefine
   });
 }
 
-export function planExport(open: OpenAssessment, options: { sectionIds?: readonly string[]; now?: Date; hasKeyDocuments?: boolean } = {}): ExportPlan {
+export function planExport(open: OpenAssessment, options: { sectionIds?: readonly string[]; now?: Date; hasKeyDocuments?: boolean; hasRecommendations?: boolean } = {}): ExportPlan {
   const summary = open.summary();
   const list = open.sections.list();
   const byId = new Map(list.map((s) => [s.id, s]));
@@ -96,7 +96,9 @@ export function planExport(open: OpenAssessment, options: { sectionIds?: readonl
     // A section with no words in it or below it (a template's placeholder left unwritten) would
     // be a bare heading in front of the peers.
     // The documents chapter stays when the key documents list will be written into it.
-    if (s.totalWordCount === 0 && !(s.kind === 'documents' && options.hasKeyDocuments)) continue;
+    // So does the introduction when the recommendations table will be written into it.
+    const filledByExport = (s.kind === 'documents' && options.hasKeyDocuments) || (s.kind === 'introduction' && options.hasRecommendations);
+    if (s.totalWordCount === 0 && !filledByExport) continue;
     // The "Front matter" chapter is a folder in the binder, not a heading in the document: its
     // sections (the welcomes, our place) stand as chapters of their own.
     const headingLevel = s.kind === 'front-matter' ? 0 : s.depth + 1 - (underFrontMatter(s) ? 1 : 0);

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import JSZip from 'jszip';
+import { expect, test } from './fixtures';
+import { createAssessment, editor, fileMenu, row, waitSaved } from './helpers';
+
+// Each export waits this long before it starts writing (a test-only knob, see
+// src/core/jobs/jobRunner.ts), so there is time to see the progress bar.
+test.beforeAll(() => {
+  process.env.PCS_JOB_STEP_DELAY_MS = '1500';
+});
+test.afterAll(() => {
+  delete process.env.PCS_JOB_STEP_DELAY_MS;
+});
+
+test('File → Export to Word writes a Word document with the statement, showing progress and then the result', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Sefton Council' });
+  await row(page, 'Introduction').click();
+  await editor(page).click();
+  await page.keyboard.type('Sefton is a borough of seven towns on the coast.');
+  await waitSaved(page);
+
+  await fileMenu(page, 'Export to Word…');
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  await expect(dialog.getByRole('radio', { name: 'The whole statement' })).toBeChecked();
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations).toEqual([]);
+
+  // Browser mode: where to save is a path (Electron uses the native save dialog).
+  const out = join(app.dir, 'Sefton statement.docx');
+  await dialog.getByLabel('Save as').fill(out);
+  await dialog.getByText('Mark every page “DRAFT”').click();
+  await expect(dialog.getByRole('checkbox', { name: 'Mark every page “DRAFT”' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Export to Word' }).click();
+
+  await expect(dialog.getByRole('progressbar', { name: 'Exporting to Word' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/export-progress.png' });
+  await expect(dialog.getByText(`Exported to “${out}”.`)).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/export-done.png' });
+
+  expect(existsSync(out)).toBe(true);
+  const zip = await JSZip.loadAsync(readFileSync(out));
+  const body = await zip.file('word/document.xml')!.async('string');
+  expect(body).toContain('Sefton is a borough of seven towns on the coast.');
+  expect(body).toContain('>Introduction<');
+  expect(body).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+  const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  expect(headers.join('')).toContain('string="DRAFT"');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('Export to Word can export chosen chapters only', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Sefton Council' });
+  await row(page, 'Governance and culture').click();
+  await editor(page).click();
+  await page.keyboard.type('Our governance is robust.');
+  await waitSaved(page);
+
+  await fileMenu(page, 'Export to Word…');
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  await dialog.getByText('Chosen chapters').click();
+  await dialog.locator('label', { hasText: 'Governance and culture' }).click();
+  await expect(dialog.getByRole('checkbox', { name: 'Governance and culture' })).toBeChecked();
+  const out = join(app.dir, 'governance.docx');
+  await dialog.getByLabel('Save as').fill(out);
+  await dialog.getByRole('button', { name: 'Export to Word' }).click();
+  await expect(dialog.getByText(`Exported to “${out}”.`)).toBeVisible({ timeout: 20_000 });
+  const body = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+  expect(body).toContain('Our governance is robust.');
+  expect(body).not.toContain('>Financial planning and management<');
+});
+
+test('the evidence pack says plainly when there are no evidence files', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Sefton Council' });
+  await fileMenu(page, 'Export to Word…');
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  await dialog.getByRole('button', { name: 'Export the evidence pack…' }).click();
+  const packDialog = page.getByRole('dialog', { name: 'Export the evidence pack' });
+  await expect(packDialog.getByLabel('Save as')).toHaveValue(/Sefton Council evidence pack\.zip$/);
+  await packDialog.getByRole('button', { name: 'Export the evidence pack' }).click();
+  await expect(packDialog.getByText(/no evidence files yet/)).toBeVisible({ timeout: 20_000 });
+  expect(existsSync(join(app.dir, 'Sefton Council evidence pack.zip'))).toBe(false);
+});
