@@ -19,6 +19,7 @@ import { BinderColumn } from './BinderColumn';
 import { MainDialogs, type AssessmentDialog } from './MainDialogs';
 import { MainHeader, type FileMenuAction } from './MainHeader';
 import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
+import { RecommendationsView, useRecommendationsShortcut } from '../recommendations/RecommendationsView';
 import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
@@ -165,11 +166,14 @@ export function MainScreen(props: {
   }, [props.screenRequest]);
 
   const [saveCopyOpen, setSaveCopyOpen] = useState(false);
+  const [recommendationsOpen, setRecommendationsOpen] = useState(false);
+  useRecommendationsShortcut(useCallback(() => setRecommendationsOpen(true), []));
   const onFileAction = (action: FileMenuAction) => {
     if (action === 'new') props.onNew();
     else if (action === 'open') props.onOpen();
     else if (action === 'close') props.onClose();
     else if (action === 'save-copy') setSaveCopyOpen(true);
+    else if (action === 'recommendations') setRecommendationsOpen(true);
     else openScreenDialog(action);
   };
 
@@ -300,6 +304,7 @@ export function MainScreen(props: {
       />
       <WordTargetDialog section={targetFor} onClose={() => setTargetFor(null)} onSaved={binderCommands.targetSet} />
       <SaveCopyDialog isOpen={saveCopyOpen} summary={summary} onClose={() => setSaveCopyOpen(false)} prepare={() => saver.flush()} />
+      <RecommendationsView isOpen={recommendationsOpen} onClose={() => setRecommendationsOpen(false)} sections={store} />
       <MainDialogs
         open={assessmentDialog}
         summary={summary}

@@ -19,6 +19,7 @@ import { LinkPlugin } from './plugins/LinkPlugin';
 import { FindHighlightPlugin, type FindTarget } from './plugins/FindHighlightPlugin';
 import { HeadlineStatementsPlugin } from './plugins/HeadlineStatementsPlugin';
 import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
+import { RecommendationReferencePlugin } from './plugins/RecommendationReferencePlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -85,6 +86,7 @@ export function SectionEditor(props: {
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
       <HeadlineStatementsPlugin />
       <QuestionForPeersPlugin />
+      <RecommendationReferencePlugin />
       <PastePlugin />
       <FileDropPlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
