@@ -133,7 +133,7 @@ export function RecommendationDetail(props: {
         ))}
       </ul>
       <div className="recs-add-link">
-        <PickField label="Link a section" options={sectionOptions} value={sectionChoice} onChange={setSectionChoice} placeholder="Choose a section…" />
+        <PickField label="Section to link" options={sectionOptions} value={sectionChoice} onChange={setSectionChoice} placeholder="Choose a section…" />
         <Button
           className="button"
           isDisabled={!sectionChoice}
@@ -167,7 +167,7 @@ export function RecommendationDetail(props: {
       </ul>
       <div className="recs-add-link">
         <PickField
-          label="Link evidence"
+          label="Evidence to link"
           options={evidenceOptions}
           value={evidenceChoice}
           onChange={setEvidenceChoice}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, ListBox, ListBoxItem } from 'react-aria-components';
-import type { Recommendation } from '../../shared/contracts/recommendations';
+import { RECOMMENDATION_STATUS_WORDS, type Recommendation } from '../../shared/contracts/recommendations';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
 import { useStore } from '../data/store';
@@ -77,7 +77,12 @@ export function RegisterPanel(props: { sections: readonly SectionSummary[]; evid
             items={list}
           >
             {(rec) => (
-              <ListBoxItem id={rec.id} className="recs-list-item" textValue={`Recommendation ${rec.label}: ${rec.text}`}>
+              <ListBoxItem
+                id={rec.id}
+                className="recs-list-item"
+                textValue={`Recommendation ${rec.label}: ${rec.text}`}
+                aria-label={`Recommendation ${rec.label}: ${rec.text} Status: ${RECOMMENDATION_STATUS_WORDS[rec.status]}.${rec.owner ? ` Owner: ${rec.owner}.` : ''}${rec.targetDate ? ` Target: ${formatDate(rec.targetDate)}.` : ''}`}
+              >
                 <span className="recs-list-label">{rec.label}</span>
                 <span className="recs-list-text">{rec.text}</span>
                 <span className="recs-list-meta">

@@ -80,7 +80,12 @@ export function RecommendationReferencePlugin() {
           autoFocus
         >
           {(rec) => (
-            <ListBoxItem id={rec.id} className="menu-item" textValue={`Recommendation ${rec.label}: ${rec.text}`}>
+            <ListBoxItem
+              id={rec.id}
+              className="menu-item"
+              textValue={`Recommendation ${rec.label}: ${rec.text}`}
+              aria-label={`Recommendation ${rec.label}: ${rec.text} (${RECOMMENDATION_STATUS_WORDS[rec.status]})`}
+            >
               <strong>{rec.label}.</strong> {rec.text.length > 140 ? `${rec.text.slice(0, 140)}…` : rec.text} ({RECOMMENDATION_STATUS_WORDS[rec.status]})
             </ListBoxItem>
           )}
