@@ -108,14 +108,14 @@ test('import a pasted list, link a recommendation to a section and evidence, and
   // Progress update, status and owner are autosaved and come back after reopening.
   await showRegister(page);
   await view(page).getByLabel('Progress update').fill('Plan agreed by Cabinet in May.');
-  await view(page).getByLabel('Owner').fill('Director of Finance');
+  await view(page).getByRole('textbox', { name: 'Owner' }).fill('Director of Finance');
   await expect(view(page).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await page.screenshot({ path: 'test-results/recommendations-register.png' });
   await page.keyboard.press('Escape');
   await expect(view(page)).toBeHidden();
   await fileMenu(page, 'Recommendations… (Alt+Shift+R)');
   await expect(view(page).getByLabel('Progress update')).toHaveValue('Plan agreed by Cabinet in May.');
-  await expect(view(page).getByLabel('Owner')).toHaveValue('Director of Finance');
+  await expect(view(page).getByRole('textbox', { name: 'Owner' })).toHaveValue('Director of Finance');
 });
 
 test('insert a reference to a recommendation in the editor', async ({ page, app }) => {
