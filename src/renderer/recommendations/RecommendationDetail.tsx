@@ -121,12 +121,12 @@ export function RecommendationDetail(props: {
             {s.referenced ? <span className="recs-tag">Referenced in the text</span> : null}
             {s.verifiedAt ? <span className="recs-tag">Verified</span> : null}
             {s.changedSinceVerified ? <ChangedMark /> : null}
-            <Button className="button button-small" onPress={() => void linkAction('recommendation-verify', { sectionId: s.sectionId })}>
-              {`Verify ${s.title}`}
+            <Button className="button button-small" aria-label={`Verify ${s.title}`} onPress={() => void linkAction('recommendation-verify', { sectionId: s.sectionId })}>
+              Verify
             </Button>
             {s.linked ? (
-              <Button className="button button-small" onPress={() => void linkAction('recommendation-unlink', { sectionId: s.sectionId })}>
-                {`Unlink ${s.title}`}
+              <Button className="button button-small" aria-label={`Unlink ${s.title}`} onPress={() => void linkAction('recommendation-unlink', { sectionId: s.sectionId })}>
+                Unlink
               </Button>
             ) : null}
           </li>
@@ -155,11 +155,11 @@ export function RecommendationDetail(props: {
               <span className="recs-link-title">{title}</span>
               <span className="recs-tag">{e.cited ? 'Cited in the text' : 'Not cited in the text yet'}</span>
               {e.changedSinceVerified ? <ChangedMark /> : null}
-              <Button className="button button-small" onPress={() => void linkAction('recommendation-verify', { evidenceItemId: e.evidenceItemId })}>
-                {`Verify ${title}`}
+              <Button className="button button-small" aria-label={`Verify ${title}`} onPress={() => void linkAction('recommendation-verify', { evidenceItemId: e.evidenceItemId })}>
+                Verify
               </Button>
-              <Button className="button button-small" onPress={() => void linkAction('recommendation-unlink', { evidenceItemId: e.evidenceItemId })}>
-                {`Unlink ${title}`}
+              <Button className="button button-small" aria-label={`Unlink ${title}`} onPress={() => void linkAction('recommendation-unlink', { evidenceItemId: e.evidenceItemId })}>
+                Unlink
               </Button>
             </li>
           );
