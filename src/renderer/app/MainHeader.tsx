@@ -8,7 +8,7 @@ import { formatDate, kindLabel } from './format';
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The File menu's items: the Electron menu's screen commands, plus new, open and close. */
-export type FileMenuAction = ScreenMenuCommand | 'new' | 'open' | 'close' | 'save-copy' | 'evidence';
+export type FileMenuAction = ScreenMenuCommand | 'new' | 'open' | 'close' | 'save-copy' | 'evidence' | 'recommendations';
 
 /** The main screen's header: which assessment this is, Find, Guidance, Export and the File menu. */
 export function MainHeader(props: {
@@ -71,6 +71,7 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
   ['add-focus-area', 'Add focus area…'],
   ['evidence', 'Evidence library'],
   ['import-word', 'Import from Word…'],
+  ['recommendations', 'Recommendations… (Alt+Shift+R)'],
   null,
   ['save-as-template', 'Save as template…'],
   ['templates-folder', 'Templates folder…'],

@@ -21,6 +21,7 @@ import { MainHeader, type FileMenuAction } from './MainHeader';
 import { SaveCopyDialog } from '../jobs/SaveCopyDialog';
 import { ImportWordDialog } from '../import/ImportWordDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { RecommendationsView, useRecommendationsShortcut } from '../recommendations/RecommendationsView';
 import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog';
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
@@ -170,12 +171,15 @@ export function MainScreen(props: {
 
   const [saveCopyOpen, setSaveCopyOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [recommendationsOpen, setRecommendationsOpen] = useState(false);
+  useRecommendationsShortcut(useCallback(() => setRecommendationsOpen(true), []));
   const onFileAction = (action: FileMenuAction) => {
     if (action === 'new') props.onNew();
     else if (action === 'open') props.onOpen();
     else if (action === 'close') props.onClose();
     else if (action === 'save-copy') setSaveCopyOpen(true);
     else if (action === 'evidence') setEvidencePanelOpen(true);
+    else if (action === 'recommendations') setRecommendationsOpen(true);
     else openScreenDialog(action);
   };
 
@@ -314,6 +318,7 @@ export function MainScreen(props: {
       <ImportWordDialog isOpen={importOpen} onClose={() => setImportOpen(false)} onImported={refreshList} prepare={() => saver.flush()} />
       <ExportDialog isOpen={exportOpen} summary={summary} appInfo={props.appInfo} onClose={() => setExportOpen(false)} prepare={() => saver.flush()} />
       <SaveCopyDialog isOpen={saveCopyOpen} summary={summary} onClose={() => setSaveCopyOpen(false)} prepare={() => saver.flush()} />
+      <RecommendationsView isOpen={recommendationsOpen} onClose={() => setRecommendationsOpen(false)} sections={store} />
       <MainDialogs
         open={assessmentDialog}
         summary={summary}

@@ -21,6 +21,7 @@ import { HeadlineStatementsPlugin } from './plugins/HeadlineStatementsPlugin';
 import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
 import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
 import { CitePlugin } from '../evidence/CitePlugin';
+import { RecommendationReferencePlugin } from './plugins/RecommendationReferencePlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -88,6 +89,7 @@ export function SectionEditor(props: {
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
       <HeadlineStatementsPlugin />
       <QuestionForPeersPlugin />
+      <RecommendationReferencePlugin />
       <PastePlugin />
       <FileDropPlugin />
       <CitePlugin />

@@ -42,6 +42,7 @@ import { $isHeadlineStatementsNode } from '../../../../document/nodes/HeadlineSt
 import { $isQuestionForPeersNode } from '../../../../document/nodes/QuestionForPeersNode';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
+import { OPEN_RECOMMENDATION_PICKER_COMMAND } from '../RecommendationReferencePlugin';
 import { LinkDialog } from './LinkDialog';
 import { CiteButton } from '../../../evidence/CiteButton';
 import { TableDialog } from './TableDialog';
@@ -287,6 +288,10 @@ export function ToolbarPlugin({ label }: { label: string }) {
                   setTableOpen(true);
                   return;
                 }
+                if (key === 'recommendation') {
+                  editor.dispatchCommand(OPEN_RECOMMENDATION_PICKER_COMMAND, undefined);
+                  return;
+                }
                 editor.dispatchCommand(
                   key === 'headlines' ? INSERT_HEADLINE_STATEMENTS_COMMAND : INSERT_QUESTION_FOR_PEERS_COMMAND,
                   undefined,
@@ -306,6 +311,9 @@ export function ToolbarPlugin({ label }: { label: string }) {
               <Separator className="menu-sep" />
               <MenuItem className="menu-item" id="table" textValue="Table">
                 Table…
+              </MenuItem>
+              <MenuItem className="menu-item" id="recommendation" textValue="Reference to a recommendation">
+                Reference to a recommendation…
               </MenuItem>
             </Menu>
           </Popover>
