@@ -27,7 +27,9 @@ export function MainHeader(props: {
         PC
       </span>
       <div className="header-doc">
-        <span className="header-council">{summary.councilName}</span>
+        <span className="header-council" title={summary.councilName}>
+          {summary.councilName}
+        </span>
         <span className="header-meta">
           {kindLabel(summary.kind)}
           {visit ? ` · Visit ${visit}` : ''}
