@@ -63,7 +63,6 @@ export function FormDialog(props: {
       <Form
         validationBehavior="aria"
         className="form"
-        onInput={() => setEditedSinceError(true)}
         onChange={() => setEditedSinceError(true)}
         onSubmit={(e) => {
           e.preventDefault();
