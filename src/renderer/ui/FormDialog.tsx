@@ -63,14 +63,16 @@ export function FormDialog(props: {
       <Form
         validationBehavior="aria"
         className="form"
-        onChange={() => setEditedSinceError(true)}
         onSubmit={(e) => {
           e.preventDefault();
           setEditedSinceError(false);
           void props.onSubmit();
         }}
       >
-        {props.children}
+        {/* `display: contents`: a place to hear the fields' input events that leaves the form's layout alone. */}
+        <div style={{ display: 'contents' }} onInput={() => setEditedSinceError(true)}>
+          {props.children}
+        </div>
         <ErrorMessage message={editedSinceError ? null : props.error} />
         <div className="dialog-actions">
           {props.extraAction}
