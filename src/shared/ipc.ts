@@ -16,6 +16,7 @@ export const MENU_COMMANDS = [
   'save-as-template',
   'templates-folder',
   'restore-backup',
+  'keyboard-shortcuts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

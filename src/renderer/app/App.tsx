@@ -10,6 +10,7 @@ import { MainScreen } from './MainScreen';
 import { OpenDialog } from './OpenDialog';
 import { DamagedFileDialog, formatBackupTime } from './RestoreBackupDialog';
 import { NoTokenScreen, StartScreen } from './StartScreen';
+import { ShortcutsSheet, useShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 
 export function App() {
   if (getConnection().status === 'no-token') return <NoTokenScreen />;
@@ -30,6 +31,8 @@ function Studio() {
   const [createOpen, setCreateOpen] = useState(false);
   const [openOpen, setOpenOpen] = useState(false);
   const [findRequest, setFindRequest] = useState(0);
+  const [shortcutsRequest, setShortcutsRequest] = useState(0);
+  const shortcuts = useShortcutsSheet(shortcutsRequest);
   // A file that would not open because it is damaged, and the newest backup of it.
   const [damagedOffer, setDamagedOffer] = useState<{ path: string; message: string; latest: BackupInfo } | null>(null);
   // A dialog of the main screen asked for from the Electron menu; `n` makes each request new.
@@ -181,6 +184,9 @@ function Studio() {
         case 'export':
           exportSoon();
           break;
+        case 'keyboard-shortcuts':
+          setShortcutsRequest((n) => n + 1);
+          break;
         case 'assessment-details':
         case 'add-focus-area':
         case 'save-as-template':
@@ -227,6 +233,7 @@ function Studio() {
           onOpen={() => void startOpen()}
           onClose={() => void close()}
           onExport={exportSoon}
+          onShowShortcuts={shortcuts.show}
         />
       ) : (
         <StartScreen
@@ -237,6 +244,7 @@ function Studio() {
           onForget={(p) => void forget(p)}
         />
       )}
+      <ShortcutsSheet isOpen={shortcuts.open} onClose={shortcuts.close} />
       <CreateDialog
         isOpen={createOpen}
         appInfo={boot.appInfo}

@@ -35,6 +35,7 @@ export function MainScreen(props: {
   onOpen(): void;
   onClose(): void;
   onExport(): void;
+  onShowShortcuts(): void;
 }) {
   const { summary, saver } = props;
   const toasts = useToasts();
@@ -170,6 +171,7 @@ export function MainScreen(props: {
     else if (action === 'open') props.onOpen();
     else if (action === 'close') props.onClose();
     else if (action === 'save-copy') setSaveCopyOpen(true);
+    else if (action === 'shortcuts') props.onShowShortcuts();
     else openScreenDialog(action);
   };
 
