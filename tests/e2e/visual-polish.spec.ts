@@ -108,3 +108,25 @@ for (const viewport of [
     expect(withFind).toBeLessThanOrEqual(40);
   });
 }
+
+test('the status bar measures a chapter with its subsections against its target, as the binder does', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Totalbury Council', path: join(app.dir, 'totals.pcstudio') });
+  await row(page, 'Local priorities and outcomes').click();
+  await page.getByRole('button', { name: 'Add subsection inside' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add a subsection/ });
+  await dialog.getByLabel('Section title').fill('Housing');
+  await dialog.getByRole('button', { name: 'Add subsection' }).click();
+  await row(page, 'Housing').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Housing');
+  await page.locator('#editor').click();
+  await page.keyboard.type('Three words here');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await row(page, 'Local priorities and outcomes').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Local priorities and outcomes');
+  await page.locator('#editor').click();
+  await page.keyboard.type('Two words');
+  const bar = page.locator('.status-bar');
+  await expect(bar).toContainText('5 / 4,000 words with its subsections, 2 in its own text');
+  await expect(row(page, 'Local priorities and outcomes')).toHaveAccessibleName(/5 /);
+});
