@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuCommandEvent } from '../shared/contract';
 import type { RecentFile } from '../shared/schemas/assessment';
+import { electronAccelerator, SHORTCUTS, type ShortcutId } from '../shared/shortcuts';
 import { buildMenuTemplate, CPC_INFO_URL, menuLabel, type MenuContext } from './menuTemplate';
 
 function context(overrides: Partial<MenuContext> = {}) {
@@ -137,6 +138,22 @@ describe('buildMenuTemplate', () => {
     expect(ctx.openExternal).toHaveBeenCalledWith(CPC_INFO_URL);
     expect(CPC_INFO_URL.startsWith('https://www.local.gov.uk/')).toBe(true);
     expect(help[0]?.role).toBe('about');
+  });
+
+  it('opens the keyboard shortcuts sheet from Help, with the same key the page lists', () => {
+    const { ctx, sent } = context();
+    const help = menu(buildMenuTemplate(ctx), 'Help');
+    const entry = item(help, 'Keyboard shortcuts');
+    expect(entry.accelerator).toBe('CmdOrCtrl+/');
+    click(entry);
+    expect(sent).toEqual([{ command: 'keyboard-shortcuts' }]);
+  });
+
+  it('takes every accelerator with a listed shortcut from the one list', () => {
+    const all = buildMenuTemplate(context().ctx).flatMap((m) => submenu(m));
+    const accelerators = all.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]);
+    const listed = Object.keys(SHORTCUTS).map((id) => electronAccelerator(id as ShortcutId));
+    for (const [label, accelerator] of accelerators) expect(listed, `${label}`).toContain(accelerator);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommandEvent } from '../shared/contract';
 import type { RecentFile } from '../shared/schemas/assessment';
+import { electronAccelerator } from '../shared/shortcuts';
 
 export const CPC_INFO_URL = 'https://www.local.gov.uk/our-support/peer-challenges/corporate-peer-challenge';
 export const MAX_RECENT_IN_MENU = 10;
@@ -67,13 +68,13 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
   template.push({
     label: isMac ? 'File' : '&File',
     submenu: [
-      { label: 'New assessment…', accelerator: 'CmdOrCtrl+N', click: () => ctx.send({ command: 'new-assessment' }) },
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => ctx.send({ command: 'open-assessment' }) },
+      { label: 'New assessment…', accelerator: electronAccelerator('newAssessment'), click: () => ctx.send({ command: 'new-assessment' }) },
+      { label: 'Open…', accelerator: electronAccelerator('openAssessment'), click: () => ctx.send({ command: 'open-assessment' }) },
       { label: 'Open Recent', submenu: recentSubmenu(ctx) },
       { type: 'separator' },
       {
         label: 'Close assessment',
-        accelerator: 'CmdOrCtrl+W',
+        accelerator: electronAccelerator('closeAssessment'),
         enabled: ctx.assessmentOpen,
         click: () => ctx.send({ command: 'close-assessment' }),
       },
@@ -105,7 +106,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       { type: 'separator' },
       {
         label: 'Export to Word…',
-        accelerator: 'CmdOrCtrl+E',
+        accelerator: electronAccelerator('export'),
         enabled: ctx.assessmentOpen,
         click: () => ctx.send({ command: 'export' }),
       },
@@ -132,7 +133,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       { type: 'separator' },
       {
         label: 'Find…',
-        accelerator: 'CmdOrCtrl+F',
+        accelerator: electronAccelerator('find'),
         enabled: ctx.assessmentOpen,
         click: () => ctx.send({ command: 'find' }),
       },
@@ -165,6 +166,12 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     label: isMac ? 'Help' : '&Help',
     submenu: [
       ...(isMac ? [] : ([{ role: 'about', label: `About ${ctx.appName}` }] satisfies MenuItemConstructorOptions[])),
+      {
+        label: 'Keyboard shortcuts',
+        accelerator: electronAccelerator('shortcuts'),
+        click: () => ctx.send({ command: 'keyboard-shortcuts' }),
+      },
+      { type: 'separator' },
       { label: 'About the LGA Corporate Peer Challenge', click: () => ctx.openExternal(CPC_INFO_URL) },
     ],
   });

@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   'templates-folder',
   'restore-backup',
   'import-word',
+  'keyboard-shortcuts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

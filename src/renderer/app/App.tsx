@@ -10,6 +10,7 @@ import { MainScreen } from './MainScreen';
 import { OpenDialog } from './OpenDialog';
 import { DamagedFileDialog, formatBackupTime } from './RestoreBackupDialog';
 import { NoTokenScreen, StartScreen } from './StartScreen';
+import { ShortcutsSheet, useShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 
 export function App() {
   if (getConnection().status === 'no-token') return <NoTokenScreen />;
@@ -30,6 +31,8 @@ function Studio() {
   const [createOpen, setCreateOpen] = useState(false);
   const [openOpen, setOpenOpen] = useState(false);
   const [findRequest, setFindRequest] = useState(0);
+  const [shortcutsRequest, setShortcutsRequest] = useState(0);
+  const shortcuts = useShortcutsSheet(shortcutsRequest);
   // A file that would not open because it is damaged, and the newest backup of it.
   const [damagedOffer, setDamagedOffer] = useState<{ path: string; message: string; latest: BackupInfo } | null>(null);
   // A dialog of the main screen asked for from the Electron menu; `n` makes each request new.
@@ -174,6 +177,9 @@ function Studio() {
         case 'find':
           setFindRequest((n) => n + 1);
           break;
+        case 'keyboard-shortcuts':
+          setShortcutsRequest((n) => n + 1);
+          break;
         case 'export':
         case 'assessment-details':
         case 'add-focus-area':
@@ -220,6 +226,7 @@ function Studio() {
           onNew={() => setCreateOpen(true)}
           onOpen={() => void startOpen()}
           onClose={() => void close()}
+          onShowShortcuts={shortcuts.show}
         />
       ) : (
         <StartScreen
@@ -230,6 +237,7 @@ function Studio() {
           onForget={(p) => void forget(p)}
         />
       )}
+      <ShortcutsSheet isOpen={shortcuts.open} onClose={shortcuts.close} />
       <CreateDialog
         isOpen={createOpen}
         appInfo={boot.appInfo}

@@ -52,7 +52,7 @@ export function BinderColumn(props: {
           Add section below
         </Button>
         {below ? (
-          <span className="add-hint" id="add-below-hint">
+          <span className="add-hint" id="add-below-hint" title={`after “${below.after.title}”, in “${below.parent.title}”`}>
             after “{below.after.title}”, in “{below.parent.title}”
           </span>
         ) : null}
@@ -66,7 +66,7 @@ export function BinderColumn(props: {
           Add subsection inside
         </Button>
         {inside ? (
-          <span className="add-hint" id="add-inside-hint">
+          <span className="add-hint" id="add-inside-hint" title={`a level down, inside “${inside.title}”`}>
             a level down, inside “{inside.title}”
           </span>
         ) : null}

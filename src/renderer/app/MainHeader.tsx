@@ -1,14 +1,14 @@
-import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
+import { Button, Keyboard, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import type { ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import { GUIDANCE_PANEL_ID } from '../guidance/GuidancePanel';
+import { inDesktopApp } from '../shortcuts/ShortcutsSheet';
 import { Icon } from '../ui/Icons';
+import { ariaShortcutFor, shortcutFor, SHORTCUTS, type Shortcut, type ShortcutId } from '../ui/shortcuts';
 import { formatDate, kindLabel } from './format';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
 /** The File menu's items: the Electron menu's screen commands, plus new, open and close. */
-export type FileMenuAction = ScreenMenuCommand | 'new' | 'open' | 'close' | 'save-copy' | 'evidence' | 'recommendations';
+export type FileMenuAction = ScreenMenuCommand | 'new' | 'open' | 'close' | 'save-copy' | 'evidence' | 'recommendations' | 'shortcuts';
 
 /** The main screen's header: which assessment this is, Find, Guidance, Export and the File menu. */
 export function MainHeader(props: {
@@ -27,7 +27,9 @@ export function MainHeader(props: {
         PC
       </span>
       <div className="header-doc">
-        <span className="header-council">{summary.councilName}</span>
+        <span className="header-council" title={summary.councilName}>
+          {summary.councilName}
+        </span>
         <span className="header-meta">
           {kindLabel(summary.kind)}
           {visit ? ` · Visit ${visit}` : ''}
@@ -39,9 +41,16 @@ export function MainHeader(props: {
         {summary.fileName}
       </span>
       <div className="header-actions">
-        <Button className="button button-header" onPress={props.onFind} aria-keyshortcuts={isMac ? 'Meta+F' : 'Control+F'}>
+        <Button
+          className="button button-header"
+          onPress={props.onFind}
+          aria-keyshortcuts={ariaShortcutFor('find')}
+        >
           <Icon name="search" size={16} />
           Find
+          <span className="tooltip tooltip-below" aria-hidden="true">
+            {shortcutFor('find')}
+          </span>
         </Button>
         <Button
           className={`button button-header${guidanceShown ? ' is-on' : ''}`}
@@ -63,9 +72,9 @@ export function MainHeader(props: {
 }
 
 /** The File menu, in order; null is a separator. */
-const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
-  ['new', 'Create a new assessment…'],
-  ['open', 'Open an assessment…'],
+const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string, ShortcutId?] | null> = [
+  ['new', 'Create a new assessment…', 'newAssessment'],
+  ['open', 'Open an assessment…', 'openAssessment'],
   null,
   ['assessment-details', 'Assessment details…'],
   ['add-focus-area', 'Add focus area…'],
@@ -80,8 +89,17 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string] | null> = [
   ['save-copy', 'Save a clean copy…'],
   ['export', 'Export to Word…'],
   null,
-  ['close', 'Close assessment'],
+  ['shortcuts', 'Keyboard shortcuts', 'shortcuts'],
+  null,
+  ['close', 'Close assessment', 'closeAssessment'],
 ];
+
+/** A menu item's shortcut, if it works here: the browser keeps Ctrl+N, Ctrl+O and Ctrl+W for itself. */
+function menuShortcut(id: ShortcutId | undefined): ShortcutId | null {
+  if (!id) return null;
+  const shortcut: Shortcut = SHORTCUTS[id];
+  return shortcut.desktopOnly && !inDesktopApp ? null : id;
+}
 
 function FileMenu(props: { onAction(action: FileMenuAction): void }) {
   return (
@@ -95,8 +113,20 @@ function FileMenu(props: { onAction(action: FileMenuAction): void }) {
             item === null ? (
               <Separator key={i} className="menu-sep" />
             ) : (
-              <MenuItem key={item[0]} id={item[0]} className="menu-item">
-                {item[1]}
+              <MenuItem key={item[0]} id={item[0]} className="menu-item menu-item-with-keys" textValue={item[1]}>
+                {({ isDisabled }) => {
+                  const shortcut = isDisabled ? null : menuShortcut(item[2]);
+                  return (
+                    <>
+                      <span className="menu-item-label">{item[1]}</span>
+                      {shortcut ? (
+                        <Keyboard className="menu-shortcut" aria-keyshortcuts={ariaShortcutFor(shortcut)}>
+                          {shortcutFor(shortcut)}
+                        </Keyboard>
+                      ) : null}
+                    </>
+                  );
+                }}
               </MenuItem>
             ),
           )}

@@ -39,6 +39,7 @@ export function MainScreen(props: {
   onNew(): void;
   onOpen(): void;
   onClose(): void;
+  onShowShortcuts(): void;
 }) {
   const { summary, saver } = props;
   // The sections live in a store, not in this screen's state: a save's new word count patches
@@ -180,6 +181,7 @@ export function MainScreen(props: {
     else if (action === 'save-copy') setSaveCopyOpen(true);
     else if (action === 'evidence') setEvidencePanelOpen(true);
     else if (action === 'recommendations') setRecommendationsOpen(true);
+    else if (action === 'shortcuts') props.onShowShortcuts();
     else openScreenDialog(action);
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Input, Label, TextField } from 'react-aria-components';
+import { MAX_TITLE_LENGTH } from '../../shared/constants';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { FormDialog, useFormTask } from '../ui/FormDialog';
 
@@ -42,6 +43,14 @@ export function SectionTitleDialog(props: {
           setError('Give the section a title.');
           return;
         }
+        // Refused rather than cut: a silent cut at 200 characters lands mid-word, and the user loses
+        // what they typed. The field keeps all of it to shorten.
+        if (title.trim().length > MAX_TITLE_LENGTH) {
+          setError(
+            `Titles can be up to ${MAX_TITLE_LENGTH} characters; this one has ${title.trim().length.toLocaleString('en-GB')}. Shorten it a little and try again.`,
+          );
+          return;
+        }
         await run(async () => {
           await props.onSubmit(title.trim());
           props.onClose();
@@ -59,7 +68,7 @@ export function SectionTitleDialog(props: {
           before the key and background documents.
         </p>
       ) : null}
-      <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired maxLength={200}>
+      <TextField className="field" value={title} onChange={setTitle} autoFocus isRequired>
         <Label>{focusArea ? 'Focus area title' : 'Section title'}</Label>
         <Input className="input" placeholder={focusArea ? 'For example, Regeneration and culture' : undefined} />
       </TextField>

@@ -20,13 +20,22 @@ export function StatusBar(props: {
     props.store,
     (s) => {
       const section = sectionId ? s.byId.get(sectionId) : undefined;
-      return { own: section?.wordCount ?? 0, target: section?.wordTarget ?? null, total: s.total };
+      const own = section?.wordCount ?? 0;
+      return {
+        own,
+        // With subsections, the target is measured against the total, as in the binder.
+        withSubsections: sectionId ? (s.totals.get(sectionId) ?? own) : 0,
+        hasSubsections: sectionId ? s.list.some((x) => x.parentId === sectionId) : false,
+        target: section?.wordTarget ?? null,
+        total: s.total,
+      };
     },
     shallowEqual,
   );
   const live = useStore(props.liveWords, (l) => (l && l.id === sectionId ? l.words : null));
-  const sectionWords = live ?? stored.own;
-  const totalWords = stored.total - stored.own + sectionWords;
+  const ownWords = live ?? stored.own;
+  const sectionWords = stored.withSubsections - stored.own + ownWords;
+  const totalWords = stored.total - stored.own + ownWords;
   const [saveStatus, setSaveStatus] = useState<SaveStatus>(saver.getStatus());
   useEffect(() => saver.subscribe(setSaveStatus), [saver]);
   const saveLabel =
@@ -40,7 +49,12 @@ export function StatusBar(props: {
   const problem = saveStatus === 'error' || saveStatus === 'blocked';
   return (
     <footer className="status-bar">
-      <WordsStatus words={sectionWords} target={stored.target} where="in this section" />
+      <WordsStatus
+        words={sectionWords}
+        target={stored.target}
+        where={stored.hasSubsections ? 'with its subsections' : 'in this section'}
+        own={stored.hasSubsections ? ownWords : undefined}
+      />
       <span className="status-sep" aria-hidden="true">
         ·
       </span>
@@ -60,17 +74,27 @@ export function StatusBar(props: {
 }
 
 /** "12 / 4,000 words in this section, under target", with a mark that is not colour alone. */
-function WordsStatus(props: { words: number; target: number | null; where: string }) {
-  const { words, target } = props;
+function WordsStatus(props: { words: number; target: number | null; where: string; own?: number }) {
+  const { words, target, own } = props;
   const status = targetStatus(words, target);
-  if (!target || !status) return <span>{`${formatWords(words)} ${props.where}`}</span>;
+  const ownNote = own === undefined ? null : <span className="words-status-own">{`, ${own.toLocaleString('en-GB')} in its own text`}</span>;
+  if (!target || !status)
+    return (
+      <span className="words-status-text">
+        {`${formatWords(words)} ${props.where}`}
+        {ownNote}
+      </span>
+    );
   return (
-    <span className={`words-status count-${status}`}>
-      {`${words.toLocaleString('en-GB')} / ${target.toLocaleString('en-GB')} words ${props.where}`}
+    <span className={`words-status count-${status}`} title={`${TARGET_STATUS_LABELS[status]}`}>
+      <span className="words-status-text">
+        {`${words.toLocaleString('en-GB')} / ${target.toLocaleString('en-GB')} words ${props.where}`}
+        {ownNote}
+      </span>
       <span className="words-status-flag">
         <span className="visually-hidden">, </span>
         <TargetMark status={status} />
-        {TARGET_STATUS_LABELS[status]}
+        <span className="words-status-flag-label">{TARGET_STATUS_LABELS[status]}</span>
       </span>
     </span>
   );

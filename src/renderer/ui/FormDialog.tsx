@@ -54,6 +54,10 @@ export function FormDialog(props: {
   children: ReactNode;
 }) {
   const busy = props.busy ?? false;
+  // An error is about what was submitted: once the user changes any field it no longer describes
+  // the form, so it goes until the next submit shows a new one.
+  const [editedSinceError, setEditedSinceError] = useState(false);
+  useEffect(() => setEditedSinceError(false), [props.error]);
   return (
     <AppDialog title={props.title} isOpen={props.isOpen} onOpenChange={(o) => !o && props.onClose()} size={props.size}>
       <Form
@@ -61,11 +65,15 @@ export function FormDialog(props: {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
+          setEditedSinceError(false);
           void props.onSubmit();
         }}
       >
-        {props.children}
-        <ErrorMessage message={props.error} />
+        {/* `display: contents`: a place to hear the fields' input events that leaves the form's layout alone. */}
+        <div style={{ display: 'contents' }} onInput={() => setEditedSinceError(true)}>
+          {props.children}
+        </div>
+        <ErrorMessage message={editedSinceError ? null : props.error} />
         <div className="dialog-actions">
           {props.extraAction}
           <span className="spacer" />

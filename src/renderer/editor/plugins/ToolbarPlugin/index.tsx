@@ -46,6 +46,7 @@ import { OPEN_RECOMMENDATION_PICKER_COMMAND } from '../RecommendationReferencePl
 import { LinkDialog } from './LinkDialog';
 import { CiteButton } from '../../../evidence/CiteButton';
 import { TableDialog } from './TableDialog';
+import { ariaShortcutFor, shortcutFor } from '../../../ui/shortcuts';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -63,8 +64,6 @@ interface ToolbarState {
   canRedo: boolean;
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl+';
 
 function readState(editor: LexicalEditor, prev: ToolbarState): ToolbarState {
   return editor.getEditorState().read(() => {
@@ -227,11 +226,11 @@ export function ToolbarPlugin({ label }: { label: string }) {
           Heading 3
         </ToggleButton>
         <Separator orientation="vertical" className="tool-sep" />
-        <Tool icon="bold" label={`Bold (${MOD}B)`} name="Bold" pressed={state.bold} onPress={() => format('bold')} />
-        <Tool icon="italic" label={`Italic (${MOD}I)`} name="Italic" pressed={state.italic} onPress={() => format('italic')} />
+        <Tool icon="bold" label={`Bold (${shortcutFor('bold')})`} name="Bold" pressed={state.bold} onPress={() => format('bold')} />
+        <Tool icon="italic" label={`Italic (${shortcutFor('italic')})`} name="Italic" pressed={state.italic} onPress={() => format('italic')} />
         <Tool
           icon="underline"
-          label={`Underline (${MOD}U)`}
+          label={`Underline (${shortcutFor('underline')})`}
           name="Underline"
           pressed={state.underline}
           onPress={() => format('underline')}
@@ -321,24 +320,26 @@ export function ToolbarPlugin({ label }: { label: string }) {
         <Separator orientation="vertical" className="tool-sep" />
         <Button
           className="tool"
-          aria-label={`Undo (${MOD}Z)`}
+          aria-label={`Undo (${shortcutFor('undo')})`}
+          aria-keyshortcuts={ariaShortcutFor('undo')}
           isDisabled={!state.canUndo}
           onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
         >
           <Icon name="undo" />
           <span className="tooltip" aria-hidden="true">
-            Undo
+            Undo ({shortcutFor('undo')})
           </span>
         </Button>
         <Button
           className="tool"
-          aria-label={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
+          aria-label={`Redo (${shortcutFor('redo')})`}
+          aria-keyshortcuts={ariaShortcutFor('redo')}
           isDisabled={!state.canRedo}
           onPress={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
         >
           <Icon name="redo" />
           <span className="tooltip" aria-hidden="true">
-            Redo
+            Redo ({shortcutFor('redo')})
           </span>
         </Button>
         <Separator orientation="vertical" className="tool-sep" />
