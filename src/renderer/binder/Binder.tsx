@@ -174,12 +174,13 @@ export function Binder(props: {
     </Tree>
   );
 
+  const virtualised = sections.length > VIRTUALISE_ABOVE;
   return (
-    <div className="binder" onKeyDownCapture={onKeyDownCapture} onFocusCapture={syncTreeScrollOnEntry}>
+    <div className="binder" onKeyDownCapture={onKeyDownCapture} onFocusCapture={virtualised ? undefined : syncTreeScrollOnEntry}>
       {/* A long statement's binder is virtualised: only the rows on screen (and a few around them)
           are in the page, so 700 sections cost what 70 do. A short one keeps every row in the page
           (find-in-page and screen readers' own lists see them all). Titles wrap, so rows are measured. */}
-      {sections.length > VIRTUALISE_ABOVE ? (
+      {virtualised ? (
         <Virtualizer layout={ListLayout} layoutOptions={BINDER_LAYOUT}>
           {treeView}
         </Virtualizer>
@@ -202,6 +203,8 @@ export function Binder(props: {
  * section clicked never opened. A `scroll` event of our own, dispatched in the capture phase
  * (before the tree's focus handler), brings react-aria's saved position up to date; it changes
  * nothing else (the position is the same, and keyboard entry still scrolls the row into view).
+ * Not for the virtualised binder: its scroll view takes any scroll event as scrolling and turns
+ * pointer events off for a moment, which would lose the very click this is for.
  */
 function syncTreeScrollOnEntry(e: FocusEvent<HTMLDivElement>): void {
   const tree = e.currentTarget.querySelector<HTMLElement>('.binder-tree');
