@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import {
   Button,
   Keyboard,
@@ -174,12 +174,13 @@ export function Binder(props: {
     </Tree>
   );
 
+  const virtualised = sections.length > VIRTUALISE_ABOVE;
   return (
-    <div className="binder" onKeyDownCapture={onKeyDownCapture}>
+    <div className="binder" onKeyDownCapture={onKeyDownCapture} onFocusCapture={virtualised ? undefined : syncTreeScrollOnEntry}>
       {/* A long statement's binder is virtualised: only the rows on screen (and a few around them)
           are in the page, so 700 sections cost what 70 do. A short one keeps every row in the page
           (find-in-page and screen readers' own lists see them all). Titles wrap, so rows are measured. */}
-      {sections.length > VIRTUALISE_ABOVE ? (
+      {virtualised ? (
         <Virtualizer layout={ListLayout} layoutOptions={BINDER_LAYOUT}>
           {treeView}
         </Virtualizer>
@@ -191,6 +192,25 @@ export function Binder(props: {
       </div>
     </div>
   );
+}
+
+/**
+ * Focus entering the tree: tell react-aria where the tree is scrolled now, before it acts on it.
+ * The tree is its own scroll container, and on focus entry react-aria puts back the scroll
+ * position it last saw in a `scroll` event. The browser delivers that event on the next frame, so
+ * a click straight after a scroll (a row scrolled into view, a quick wheel then click) had the
+ * tree scrolled back under the pointer on pointerdown: the press ended on another row and the
+ * section clicked never opened. A `scroll` event of our own, dispatched in the capture phase
+ * (before the tree's focus handler), brings react-aria's saved position up to date; it changes
+ * nothing else (the position is the same, and keyboard entry still scrolls the row into view).
+ * Not for the virtualised binder: its scroll view takes any scroll event as scrolling and turns
+ * pointer events off for a moment, which would lose the very click this is for.
+ */
+function syncTreeScrollOnEntry(e: FocusEvent<HTMLDivElement>): void {
+  const tree = e.currentTarget.querySelector<HTMLElement>('.binder-tree');
+  if (!tree || !tree.contains(e.target as Node)) return;
+  if (e.relatedTarget instanceof Node && tree.contains(e.relatedTarget)) return; // moving within the tree
+  tree.dispatchEvent(new Event('scroll'));
 }
 
 interface RowContext {
