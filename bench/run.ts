@@ -18,6 +18,8 @@ import { startWebServer } from '../src/web/server';
 import type { SerializedEditorStateJSON } from '../src/shared/schemas/lexical';
 import { runKillLoop } from '../src/core/testing/killLoop';
 import { statementSections } from './statementFixture';
+import { runEvidenceBench } from './evidence';
+import { runExportBench } from './export';
 import { runTypingBench } from './typing';
 
 type Stats = { name: string; runs: number; p50: number; p95: number; max: number };
@@ -200,6 +202,9 @@ async function main() {
   console.log(lines.join('\n'));
   // What a user feels in the browser: typing, switching sections, opening, memory (bench/typing.ts).
   console.log(['', ...(await runTypingBench())].join('\n'));
+  // The evidence library beside pdftotext and rg, and Word export beside pandoc, same run.
+  console.log(['', ...(await runEvidenceBench())].join('\n'));
+  console.log(['', ...(await runExportBench())].join('\n'));
 }
 
 /**
