@@ -7,6 +7,7 @@ import { AutoSaver } from '../save/autosave';
 import { ToastProvider, useToasts } from '../ui/Toasts';
 import { CreateDialog } from './CreateDialog';
 import { MainScreen } from './MainScreen';
+import { NewFromPreviousDialog } from './NewFromPreviousDialog';
 import { OpenDialog } from './OpenDialog';
 import { DamagedFileDialog, formatBackupTime } from './RestoreBackupDialog';
 import { NoTokenScreen, StartScreen } from './StartScreen';
@@ -30,6 +31,7 @@ function Studio() {
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [createOpen, setCreateOpen] = useState(false);
   const [openOpen, setOpenOpen] = useState(false);
+  const [fromPreviousOpen, setFromPreviousOpen] = useState(false);
   const [findRequest, setFindRequest] = useState(0);
   const [shortcutsRequest, setShortcutsRequest] = useState(0);
   const shortcuts = useShortcutsSheet(shortcutsRequest);
@@ -87,6 +89,7 @@ function Studio() {
     (next: AssessmentSummary) => {
       setCreateOpen(false);
       setOpenOpen(false);
+      setFromPreviousOpen(false);
       setSummary(next);
       void refreshRecent();
     },
@@ -224,6 +227,7 @@ function Studio() {
           screenRequest={screenRequest}
           onSummaryChange={setSummary}
           onNew={() => setCreateOpen(true)}
+          onNewFromPrevious={() => setFromPreviousOpen(true)}
           onOpen={() => void startOpen()}
           onClose={() => void close()}
           onShowShortcuts={shortcuts.show}
@@ -232,6 +236,7 @@ function Studio() {
         <StartScreen
           recent={recent}
           onCreate={() => setCreateOpen(true)}
+          onCreateFromPrevious={() => setFromPreviousOpen(true)}
           onOpen={() => void startOpen()}
           onOpenRecent={(p) => void openPath(p)}
           onForget={(p) => void forget(p)}
@@ -242,6 +247,13 @@ function Studio() {
         isOpen={createOpen}
         appInfo={boot.appInfo}
         onClose={() => setCreateOpen(false)}
+        onCreated={opened}
+        prepare={() => saver.flush()}
+      />
+      <NewFromPreviousDialog
+        isOpen={fromPreviousOpen}
+        appInfo={boot.appInfo}
+        onClose={() => setFromPreviousOpen(false)}
         onCreated={opened}
         prepare={() => saver.flush()}
       />

@@ -8,7 +8,7 @@ import { ariaShortcutFor, shortcutFor, SHORTCUTS, type Shortcut, type ShortcutId
 import { formatDate, kindLabel } from './format';
 
 /** The File menu's items: the Electron menu's screen commands, plus new, open and close. */
-export type FileMenuAction = ScreenMenuCommand | 'new' | 'open' | 'close' | 'save-copy' | 'evidence' | 'recommendations' | 'shortcuts';
+export type FileMenuAction = ScreenMenuCommand | 'new' | 'new-from-previous' | 'open' | 'close' | 'save-copy' | 'evidence' | 'recommendations' | 'shortcuts';
 
 /** The main screen's header: which assessment this is, Find, Guidance, Export and the File menu. */
 export function MainHeader(props: {
@@ -74,6 +74,7 @@ export function MainHeader(props: {
 /** The File menu, in order; null is a separator. */
 const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string, ShortcutId?] | null> = [
   ['new', 'Create a new assessment…', 'newAssessment'],
+  ['new-from-previous', 'New assessment from a previous one…'],
   ['open', 'Open an assessment…', 'openAssessment'],
   null,
   ['assessment-details', 'Assessment details…'],

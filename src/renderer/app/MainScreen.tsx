@@ -37,6 +37,7 @@ export function MainScreen(props: {
   screenRequest: { command: ScreenMenuCommand; n: number } | null;
   onSummaryChange(summary: AssessmentSummary): void;
   onNew(): void;
+  onNewFromPrevious(): void;
   onOpen(): void;
   onClose(): void;
   onShowShortcuts(): void;
@@ -176,6 +177,7 @@ export function MainScreen(props: {
   useRecommendationsShortcut(useCallback(() => setRecommendationsOpen(true), []));
   const onFileAction = (action: FileMenuAction) => {
     if (action === 'new') props.onNew();
+    else if (action === 'new-from-previous') props.onNewFromPrevious();
     else if (action === 'open') props.onOpen();
     else if (action === 'close') props.onClose();
     else if (action === 'save-copy') setSaveCopyOpen(true);

@@ -19,6 +19,7 @@ function BrandHeader() {
 export function StartScreen(props: {
   recent: RecentFile[];
   onCreate(): void;
+  onCreateFromPrevious(): void;
   onOpen(): void;
   onOpenRecent(path: string): void;
   onForget(path: string): void;
@@ -45,6 +46,13 @@ export function StartScreen(props: {
             <span>
               <span className="start-card-title">Open an assessment</span>
               <span className="start-card-text">Carry on with a .pcstudio file</span>
+            </span>
+          </Button>
+          <Button className="start-card start-card-wide" onPress={props.onCreateFromPrevious}>
+            <Icon name="plus" size={22} />
+            <span>
+              <span className="start-card-title">New assessment from a previous one</span>
+              <span className="start-card-text">Carry over last time’s text, evidence and recommendations</span>
             </span>
           </Button>
         </div>
