@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
+import { Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { TemplateList } from '../../shared/schemas/template';
 import { api, errorMessage } from '../api';
+import { SaveAsField } from './SaveAsField';
 import { VisitDateField } from './VisitDateField';
 import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { joinPath, kindLabel, suggestedFileName } from './format';
@@ -144,37 +145,16 @@ export function CreateDialog(props: {
       ) : null}
       {templates ? <TemplateProblems problems={templates.problems} /> : null}
       <VisitDateField value={visitDate} onChange={setVisitDate} />
-      {props.appInfo.nativeDialogs ? (
-        <div className="field">
-          <span className="label" id="save-where-label">
-            Where to save
-          </span>
-          <div className="path-choose">
-            <span className="path-value" aria-labelledby="save-where-label" id="save-where-value">
-              {path || 'Not chosen yet'}
-            </span>
-            <Button className="button button-secondary" onPress={() => void choose()} aria-describedby="save-where-value">
-              Choose…
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <TextField
-          className="field"
-          value={path}
-          onChange={(v) => {
-            setPath(v);
-            setPathEdited(true);
-          }}
-          isRequired
-        >
-          <Label>Save as</Label>
-          <Input className="input input-path" spellCheck={false} />
-          <Text slot="description" className="field-hint">
-            The full path of the new file on this computer. It ends in .pcstudio.
-          </Text>
-        </TextField>
-      )}
+      <SaveAsField
+        idPrefix="save-where"
+        native={props.appInfo.nativeDialogs}
+        path={path}
+        onChoose={() => void choose()}
+        onTyped={(v) => {
+          setPath(v);
+          setPathEdited(true);
+        }}
+      />
     </FormDialog>
   );
 }

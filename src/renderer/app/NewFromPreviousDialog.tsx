@@ -5,6 +5,7 @@ import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import { api, errorMessage } from '../api';
 import { FormDialog, useFormTask } from '../ui/FormDialog';
 import { joinPath, suggestedFileName } from './format';
+import { SaveAsField } from './SaveAsField';
 import { VisitDateField } from './VisitDateField';
 
 /**
@@ -139,37 +140,16 @@ export function NewFromPreviousDialog(props: {
         <Input className="input" placeholder="For example, Anytown Borough Council" />
       </TextField>
       <VisitDateField value={visitDate} onChange={setVisitDate} />
-      {native ? (
-        <div className="field">
-          <span className="label" id="from-previous-save-label">
-            Where to save
-          </span>
-          <div className="path-choose">
-            <span className="path-value" aria-labelledby="from-previous-save-label" id="from-previous-save-value">
-              {path || 'Not chosen yet'}
-            </span>
-            <Button className="button button-secondary" onPress={() => void chooseTarget()} aria-describedby="from-previous-save-value">
-              Choose…
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <TextField
-          className="field"
-          value={path}
-          onChange={(v) => {
-            setPath(v);
-            setPathEdited(true);
-          }}
-          isRequired
-        >
-          <Label>Save as</Label>
-          <Input className="input input-path" spellCheck={false} />
-          <Text slot="description" className="field-hint">
-            The full path of the new file on this computer. It ends in .pcstudio.
-          </Text>
-        </TextField>
-      )}
+      <SaveAsField
+        idPrefix="from-previous-save"
+        native={native}
+        path={path}
+        onChoose={() => void chooseTarget()}
+        onTyped={(v) => {
+          setPath(v);
+          setPathEdited(true);
+        }}
+      />
     </FormDialog>
   );
 }
