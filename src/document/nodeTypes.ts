@@ -12,4 +12,6 @@ export const STATEMENT_NODE_TYPES = {
   recommendationReference: 'recommendation-reference',
   /** A citation of an evidence item, shown as its key documents number ("[6a]"). */
   citation: 'citation',
+  /** A picture stored inside the assessment, with its alt text. */
+  image: 'image',
 } as const;

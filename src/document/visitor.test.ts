@@ -64,6 +64,7 @@ describe('the registry: how each node type is read, asked of its class', () => {
       'question-for-peers': 'block',
       'recommendation-reference': 'text',
       citation: 'inline',
+      image: 'leaf',
     });
     expect(NODE_TYPES.get('linebreak')?.fixedText).toBe('\n');
     expect(NODE_TYPES.get('tab')?.fixedText).toBe('\t');
@@ -119,6 +120,14 @@ describe('visitDocument: the one walk over saved JSON', () => {
       '</listitem>',
       '</list>',
     ]);
+  });
+
+  it('reports a picture as a leaf with no words, carrying its stored picture and alt text', () => {
+    const image = { type: 'image', version: 1, blobId: 'b'.repeat(64), altText: 'A chart', width: 10, height: 5 };
+    const leaves: Array<[SerializedNode, string]> = [];
+    visitDocument(node('root', node('paragraph', text('See '), image, text(' above'))), { leaf: (n, t) => leaves.push([n, t]) });
+    expect(leaves).toEqual([[image, '']]);
+    expect(log(node('root', node('paragraph', text('See '), image)))).toEqual(['<paragraph>', '"See "', 'image ""', '</paragraph>']);
   });
 
   it('reads a type it does not know as text if it has text, else as a block (an old or damaged file)', () => {

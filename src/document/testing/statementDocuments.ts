@@ -17,12 +17,13 @@ import { buildEditorState } from '../headless';
 import { $createHeadlineStatementsNode } from '../nodes/HeadlineStatementsNode';
 import { $createQuestionForPeersNode } from '../nodes/QuestionForPeersNode';
 import { $createRecommendationReferenceNode } from '../nodes/RecommendationReferenceNode';
+import { $createImageNode } from '../nodes/ImageNode';
 
 /**
  * Tests only: a real statement's lines (tests read ../shared/seeds/003_…txt, a council's 2023
  * position statement) built into sections that use every node type the app registers: headings,
  * quotes, bulleted and numbered lists with nesting, links and autolinks, tables with a header row,
- * headline statements, questions for the peers, a recommendation reference (in the first section),
+ * headline statements, questions for the peers, a recommendation reference and a picture (in the first section),
  * line breaks, tabs and bold text. Built with
  * Lexical itself (headlessly), so the JSON is exactly what the editor saves.
  */
@@ -150,6 +151,8 @@ function $section(lines: string[], turn: { n: number }, withReference = false): 
         $createTextNode('We have acted on '),
         $createRecommendationReferenceNode('recommendation-b', 'B'),
         $createTextNode(' of the last challenge.'),
+        // A picture (stored in the assessment), which has no words of its own.
+        $createImageNode({ blobId: 'a'.repeat(64), altText: 'Chart of satisfaction with the council, 2019 to 2025', width: 800, height: 450 }),
       ),
     );
   }
