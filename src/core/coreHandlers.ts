@@ -9,6 +9,7 @@ import { createImportHandlers } from './import/handlers';
 import type { BackupService } from './backup/backupService';
 import { createRecommendationsHandlers } from './recommendations/handlers';
 import { createEvidenceHandlers } from './evidence/handlers';
+import { createImageHandlers } from './images/handlers';
 import type { RecentFiles } from './recent/recentFiles';
 import { createSearchHandlers } from './search/handlers';
 import { createSectionsHandlers } from './sections/handlers';
@@ -77,5 +78,6 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     ...createImportHandlers({ current, openCreated: async (make) => (await session.switchTo(make, { firstCopy: false })).summary() }),
     ...createRecommendationsHandlers({ current }),
     ...createEvidenceHandlers({ current }),
+    ...createImageHandlers({ current }),
   };
 }

@@ -11,6 +11,7 @@ import { importContract } from './contracts/import';
 import { recommendationsContract } from './contracts/recommendations';
 import { evidenceContract } from './contracts/evidence';
 import { filesContract } from './contracts/files';
+import { imagesContract } from './contracts/images';
 import { jobsContract } from './contracts/jobs';
 
 /**
@@ -47,6 +48,7 @@ export const coreContract = {
   ...evidenceContract,
   ...jobsContract,
   ...filesContract,
+  ...imagesContract,
 } as const;
 
 export type { HandlersOf } from './contracts/common';

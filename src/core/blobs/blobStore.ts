@@ -132,6 +132,32 @@ export async function storeFileFromPath(
   }
 }
 
+/**
+ * Stores bytes already in memory (a picture: at most a few MB) synchronously, so a caller can do
+ * it inside its own transaction (Word import stores a document's pictures with its sections, all
+ * or nothing). Named by the sha256 of the bytes; bytes already stored are not written again.
+ */
+export function storeBytes(db: Database.Database, data: Buffer, mimeType: string | null): StoredBlob {
+  if (!hasBlobTables(db)) throw new AppError('not-allowed', NO_BLOB_TABLES);
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  if (blobInfo(db, sha256)) return { blobId: sha256, size: data.length, added: false };
+  db.transaction(() => {
+    db.prepare('DELETE FROM blob_chunks WHERE hash = ?').run(sha256);
+    const insertChunk = db.prepare('INSERT INTO blob_chunks (hash, seq, data) VALUES (?, ?, ?)');
+    for (let seq = 0; seq * CHUNK_SIZE < Math.max(data.length, 1); seq++) {
+      insertChunk.run(sha256, seq, data.subarray(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE));
+    }
+    db.prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)').run(sha256, data.length, mimeType, nowIso());
+  })();
+  return { blobId: sha256, size: data.length, added: true };
+}
+
+/** A stored file's bytes, whole (for a picture going into an export); null if it is not stored. */
+export function readBlob(db: Database.Database, blobId: string): Buffer | null {
+  if (!blobInfo(db, blobId)) return null;
+  return Buffer.concat([...readBlobChunks(db, blobId)]);
+}
+
 /** A stored file's bytes, one chunk at a time (for streaming to the screen). */
 export function* readBlobChunks(db: Database.Database, blobId: string): Generator<Buffer> {
   const select = db.prepare('SELECT data FROM blob_chunks WHERE hash = ? AND seq = ?').pluck();

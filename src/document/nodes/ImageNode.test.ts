@@ -43,7 +43,7 @@ describe('ImageNode: a picture stored in the assessment', () => {
 
   it('reads a damaged picture (fields missing) as one without alt text rather than failing', () => {
     const damaged = {
-      root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'image', version: 1 }] }] },
+      root: { type: 'root' as const, version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'image', version: 1 }] }] },
     };
     const json = editorStateToJSON(parseEditorState(damaged));
     expect((json.root as SerializedNode).children![0]!.children![0]).toMatchObject({ type: 'image', blobId: '', altText: '', width: 0 });
