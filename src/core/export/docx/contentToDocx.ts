@@ -45,6 +45,8 @@ export interface ContentContext {
   numberFor?(itemId: string): string | undefined;
   /** A new numbering instance, so each numbered list restarts at 1. */
   nextListInstance(): number;
+  /** A stored picture's bytes, or undefined when it is not in the assessment. */
+  imageFor?(blobId: string): ExportImage | undefined;
 }
 
 // Lexical's text format bits.
@@ -80,19 +82,54 @@ export function citationChild(node: SerializedNode, context: ContentContext): Pa
   return new InternalHyperlink({ anchor, children: [new TextRun({ text, style: 'Hyperlink' })] });
 }
 
-/** An image node with a data: URL (the only kind a saved statement can hold by itself). */
-function imageChild(node: SerializedNode): ParagraphChild | null {
-  const src = typeof node.src === 'string' ? node.src : '';
-  const match = /^data:image\/(png|jpe?g|gif|bmp);base64,(.+)$/i.exec(src);
-  if (!match) return null;
-  const type = match[1]!.toLowerCase().startsWith('jp') ? 'jpg' : (match[1]!.toLowerCase() as 'png' | 'gif' | 'bmp');
-  const width = typeof node.width === 'number' && node.width > 0 ? Math.min(node.width, 600) : 400;
-  const height = typeof node.height === 'number' && node.height > 0 ? node.height * (width / (node.width as number)) : 300;
-  const alt = typeof node.altText === 'string' ? node.altText : '';
+/** A stored picture's bytes and kind, for the export (read from the assessment's blob store). */
+export interface ExportImage {
+  data: Buffer;
+  type: 'png' | 'jpg' | 'gif';
+  width: number;
+  height: number;
+}
+
+/**
+ * The largest a picture is drawn, in pixels at 96 per inch: the page's text width (A4 less
+ * 2 cm margins, about 17 cm) and most of its height, so a picture never runs off the page.
+ */
+export const MAX_IMAGE_WIDTH = 640;
+export const MAX_IMAGE_HEIGHT = 860;
+
+/** A picture's size on the page: its own, scaled down (never up) to fit within the page. */
+export function fitImage(width: number, height: number): { width: number; height: number } {
+  if (!(width > 0 && height > 0)) return { width: 400, height: 300 };
+  const scale = Math.min(1, MAX_IMAGE_WIDTH / width, MAX_IMAGE_HEIGHT / height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/**
+ * A picture node as a docx ImageRun with its alt text (Word's "description", read by screen
+ * readers, and its title). Stored pictures are named by blob id; an older data: URL is read too.
+ * A picture whose bytes are missing is left out (the warning list says so before writing).
+ */
+function imageChild(node: SerializedNode, context: ContentContext): ParagraphChild | null {
+  const alt = typeof node.altText === 'string' ? node.altText.trim() : '';
+  let image: ExportImage | undefined;
+  if (typeof node.blobId === 'string' && node.blobId !== '') image = context.imageFor?.(node.blobId);
+  else {
+    const src = typeof node.src === 'string' ? node.src : '';
+    const match = /^data:image\/(png|jpe?g|gif);base64,(.+)$/i.exec(src);
+    if (match) {
+      const type = match[1]!.toLowerCase().startsWith('jp') ? 'jpg' : (match[1]!.toLowerCase() as 'png' | 'gif');
+      image = { type, data: Buffer.from(match[2]!, 'base64'), width: 0, height: 0 };
+    }
+  }
+  if (!image) return null;
+  const own = {
+    width: typeof node.width === 'number' && node.width > 0 ? node.width : image.width,
+    height: typeof node.height === 'number' && node.height > 0 ? node.height : image.height,
+  };
   return new ImageRun({
-    type,
-    data: Buffer.from(match[2]!, 'base64'),
-    transformation: { width, height },
+    type: image.type,
+    data: image.data,
+    transformation: fitImage(own.width, own.height),
     altText: { name: alt || 'Picture', description: alt, title: alt },
   });
 }
@@ -237,7 +274,7 @@ export function contentToDocx(content: SerializedEditorStateJSON, context: Conte
           stack.push({ kind: 'cell', node, blocks: [] });
           return;
         case 'image': {
-          const image = imageChild(node);
+          const image = imageChild(node, context);
           if (image) emit(new Paragraph({ children: [image] }));
           stack.push({ kind: 'other', node });
           return;
@@ -342,7 +379,7 @@ export function contentToDocx(content: SerializedEditorStateJSON, context: Conte
       if (node.type === CITATION_TYPE) inlineSink().push(citationChild(node, context));
       else if (node.type === 'linebreak') inlineSink().push(new TextRun({ break: 1 }));
       else if (node.type === 'image') {
-        const image = imageChild(node);
+        const image = imageChild(node, context);
         if (image) inlineSink().push(image);
       }
       else if (text !== '') inlineSink().push(new TextRun({ text }));

@@ -25,7 +25,9 @@ import { AppError } from '../../../shared/errors';
 import type { ExportDocxOptions, ExportWarning } from '../../../shared/contracts/export';
 import type { OpenAssessment } from '../../assessment/openAssessment';
 import { checkAborted, type ExportRun } from '../exportRun';
-import { contentToDocx, type Block } from './contentToDocx';
+import { contentToDocx, type Block, type ExportImage } from './contentToDocx';
+import { readBlob } from '../../blobs/blobStore';
+import { sniffImage } from '../../images/imageInfo';
 import { headingLevel } from './headingLevels';
 import { COVER_SUBTITLE_STYLE, COVER_TITLE_STYLE, HEADING_COLOUR, HOUSE_FONT, houseNumbering, houseStyles } from './houseStyle';
 import { planExport, type ExportPlan } from './planExport';
@@ -231,6 +233,16 @@ export async function buildStatementDocx(
   const numbers = new Map(keyDocuments.flatMap((d) => (d.itemId ? [[d.itemId, d.number] as const] : [])));
   let recommendationsWritten = recommendations.length === 0;
   let listInstance = 0;
+  // Each stored picture is read once, however often it appears.
+  const images = new Map<string, ExportImage | undefined>();
+  const imageFor = (blobId: string): ExportImage | undefined => {
+    if (!images.has(blobId)) {
+      const data = readBlob(open.file.db, blobId);
+      const sniffed = data ? sniffImage(data) : null;
+      images.set(blobId, data && sniffed && 'width' in sniffed ? { data, type: sniffed.kind, width: sniffed.width, height: sniffed.height } : undefined);
+    }
+    return images.get(blobId);
+  };
   const body: FileChild[] = [...coverPage(plan, logo, options.draft === true), ...contentsPage()];
   let firstChapter = true;
   for (const [i, section] of plan.sections.entries()) {
@@ -249,6 +261,7 @@ export async function buildStatementDocx(
         bookmarkFor: (itemId) => bookmarks.get(itemId),
         numberFor: (itemId) => numbers.get(itemId),
         nextListInstance: () => ++listInstance,
+        imageFor,
       }),
     );
     if (section.kind === 'documents' && keyDocuments.length > 0) body.push(...keyDocumentsTable(keyDocuments));

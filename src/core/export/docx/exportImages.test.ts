@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SerializedNode } from '../../../shared/schemas/lexical';
+import { OpenAssessment } from '../../assessment/openAssessment';
+import { storeImageBytes } from '../../images/storeImage';
+import { pngBytes } from '../../images/testing';
+import { builtInTemplate } from '../../templates/builtInTemplates';
+import { makeTempDir, paragraph, text } from '../../testing/testFiles';
+import { documentOf } from '../testing/statement2023';
+import { exportStatementDocx } from './exportStatementDocx';
+import { fitImage, MAX_IMAGE_WIDTH } from './contentToDocx';
+
+let temp: ReturnType<typeof makeTempDir>;
+let open: OpenAssessment;
+const section = (key: string) => open.sections.list().find((s) => s.templateKey === key)!;
+const image = (blobId: string, altText: string, width: number, height: number): SerializedNode => ({ type: 'image', version: 1, blobId, altText, width, height });
+const EMU_PER_PIXEL = 9525;
+
+beforeEach(() => {
+  temp = makeTempDir('pcs-export-images-');
+  open = OpenAssessment.create(
+    { path: path.join(temp.dir, 'Testshire.pcstudio'), councilName: 'Testshire Council', visitDate: '2026-03-14' },
+    builtInTemplate('cpc-2024'),
+  );
+});
+afterEach(() => {
+  open.close();
+  temp.cleanup();
+});
+
+function unzipList(file: string): string[] {
+  return execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
+describe('pictures stored in the assessment, exported to Word with their alt text', () => {
+  it('writes each stored picture into word/media with its alt text, scaled to fit the page', async () => {
+    const wide = storeImageBytes(open.file.db, pngBytes(1600, 800), 'wide.png');
+    const small = storeImageBytes(open.file.db, pngBytes(120, 90), 'small.png');
+    open.sections.saveContent(
+      section('theme.governance').id,
+      documentOf([
+        paragraph('Satisfaction has risen.'),
+        { type: 'paragraph', version: 1, children: [image(wide.blobId, 'Bar chart: satisfaction up from 61% to 74%', 1600, 800)] },
+        { type: 'paragraph', version: 1, children: [text('Our logo '), image(small.blobId, 'Testshire Council crest', 120, 90)] },
+      ]),
+    );
+    const out = path.join(temp.dir, 'statement.docx');
+    const result = await exportStatementDocx(open, { outPath: out });
+    expect(result.warnings.filter((w) => w.kind === 'image-without-alt-text')).toEqual([]);
+
+    // Read back with unzip, not with the code that wrote it.
+    const media = unzipList(out).filter((name) => name.startsWith('word/media/'));
+    expect(media.length).toBe(2);
+    const documentXml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const pictures = [...documentXml.matchAll(/<wp:inline[\s\S]*?<\/wp:inline>/g)].map((m) => m[0]);
+    expect(pictures.map((p) => /<wp:docPr [^>]*descr="([^"]*)"/.exec(p)?.[1])).toEqual([
+      'Bar chart: satisfaction up from 61% to 74%',
+      'Testshire Council crest',
+    ]);
+    const extents = pictures.map((p) => /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(p)!.slice(1).map((n) => Number(n) / EMU_PER_PIXEL));
+    // The wide chart is scaled down to the page's text width, keeping its shape; the small one keeps its size.
+    expect(extents[0]).toEqual([MAX_IMAGE_WIDTH, MAX_IMAGE_WIDTH / 2]);
+    expect(extents[1]).toEqual([120, 90]);
+    // Each picture's bytes are the stored ones.
+    const bytes = media.map((name) => execFileSync('unzip', ['-p', out, name], { maxBuffer: 64 * 1024 * 1024 }));
+    expect(bytes.some((b) => b.equals(pngBytes(1600, 800)))).toBe(true);
+  });
+
+  it('warns before writing when a stored picture has no alt text', async () => {
+    const stored = storeImageBytes(open.file.db, pngBytes(50, 50), 'x.png');
+    open.sections.saveContent(section('theme.finance').id, documentOf([{ type: 'paragraph', version: 1, children: [text('A chart '), image(stored.blobId, '  ', 50, 50)] }]));
+    const result = await exportStatementDocx(open, { outPath: path.join(temp.dir, 'out.docx') });
+    expect(result.warnings).toEqual([expect.objectContaining({ kind: 'image-without-alt-text', sectionTitle: section('theme.finance').title })]);
+  });
+
+  it('fits any picture within the page, never enlarging one', () => {
+    expect(fitImage(3000, 6000)).toEqual({ width: 430, height: 860 });
+    expect(fitImage(10, 10)).toEqual({ width: 10, height: 10 });
+    expect(fitImage(0, 0)).toEqual({ width: 400, height: 300 });
+  });
+
+  it.skipIf(!fs.existsSync('/usr/bin/soffice'))('LibreOffice opens the export and shows the picture (PCS_KEEP_RENDER=file.pdf keeps the PDF to look at)', async () => {
+    const stored = storeImageBytes(open.file.db, pngBytes(900, 400), 'chart.png');
+    open.sections.saveContent(
+      section('introduction').id,
+      documentOf([paragraph('Our residents survey, below, shows the trend.'), { type: 'paragraph', version: 1, children: [image(stored.blobId, 'Chart of the residents survey', 900, 400)] }]),
+    );
+    const out = path.join(temp.dir, 'pictures.docx');
+    await exportStatementDocx(open, { outPath: out });
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', temp.dir, out], { timeout: 120_000, env: { ...process.env, HOME: temp.dir } });
+    const pdf = fs.readFileSync(path.join(temp.dir, 'pictures.pdf'));
+    // The picture is in the PDF as an image XObject.
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+    if (process.env['PCS_KEEP_RENDER']) fs.copyFileSync(path.join(temp.dir, 'pictures.pdf'), process.env['PCS_KEEP_RENDER']);
+  }, 180_000);
+});
