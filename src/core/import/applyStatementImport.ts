@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { editorStateFromDom } from '../../document/fromHtml';
+import { storeBytes } from '../blobs/blobStore';
 import { MAX_CONTENT_LENGTH, MAX_TITLE_LENGTH } from '../../shared/constants';
 import type { ImportMappingOverride, ImportResult, ImportTarget } from '../../shared/contracts/import';
 import { AppError } from '../../shared/errors';
@@ -164,6 +165,8 @@ export async function applyStatementImport(
   let recommendationsAdded = 0;
   // Inside write's transaction: a failure here (a recommendation the register refuses) undoes the sections too.
   const alsoWrite = () => {
+    // The document's pictures, stored in the assessment with the sections that show them.
+    for (const image of (plan.images ?? new Map()).values()) storeBytes(open.file.db, image.data, image.mimeType);
     if (extras.keyDocuments && keyDocuments.length > 0) placeholdersAdded = addEvidencePlaceholders(open.file.db, keyDocuments).length;
     if (extras.recommendations && plan.summary.recommendations.length > 0) {
       recommendationsAdded = open.recommendations.apply(recommendationSource(plan.summary.fileName), plan.summary.recommendations).added.length;

@@ -7,7 +7,7 @@ import type { ImportPart, ImportPlanSummary, ImportSplitMode, ImportTarget } fro
 import { createHtmlDom } from './htmlDom';
 import { placeholdersFromLines, placeholdersFromList, type EvidencePlaceholder } from './keyDocumentsInDocument';
 import { bestChapter, type ImportChapter } from './matchChapters';
-import { readDocxAsHtml } from './readDocx';
+import { readDocxAsHtml, type DocxImage } from './readDocx';
 import { parseRecommendationList, type RecommendationInDocument } from './recommendationsInDocument';
 import { countBoldLines, hasHeadings, splitStatement, type SourcePart, type SourceSection } from './splitStatement';
 
@@ -24,6 +24,8 @@ export interface StatementImportPlan {
   summary: ImportPlanSummary;
   /** The document's parts with their HTML, in order; `summary.parts[i]` describes `parts[i]`. */
   parts: SourcePart[];
+  /** The document's pictures the parts name (by sha256), stored with the sections. */
+  images: Map<string, DocxImage>;
 }
 
 export const NOT_A_STATEMENT = (name: string) =>
@@ -135,7 +137,7 @@ export async function planStatementImport(
 ): Promise<StatementImportPlan> {
   if (chapters.length === 0) throw new AppError('invalid-input', 'The assessment has no chapters to import into.');
   const { data, name, sha256 } = await readStatementFile(docxPath, options.fileName);
-  const { html, warnings: mammothWarnings } = await readDocxAsHtml(data, name);
+  const { html, warnings: mammothWarnings, images } = await readDocxAsHtml(data, name);
   const dom = createHtmlDom();
   try {
     const doc = dom.parse(html);
@@ -180,6 +182,7 @@ export async function planStatementImport(
     if (mammothWarnings.some((w) => /image|picture/i.test(w))) warnings.push('Some pictures could not be read; their descriptions, where they had one, are kept as text.');
     return {
       parts,
+      images,
       summary: {
         fileName: name,
         sha256,

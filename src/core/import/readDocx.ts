@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
+import { IMAGE_BLOB_ATTRIBUTE } from '../../document/nodes/ImageNode';
+import { imageRefusal, sniffImage } from '../images/imageInfo';
 import { AppError } from '../../shared/errors';
 import { checkDocxArchive, DAMAGED_DOCX } from './docxArchive';
 
@@ -25,27 +28,54 @@ const STYLE_MAP = [
   "p[style-name='Section Heading'] => h2:fresh",
 ];
 
+/** A picture from the document, checked (PNG, JPEG or GIF, not too large) and ready to store. */
+export interface DocxImage {
+  data: Buffer;
+  mimeType: string;
+  width: number;
+  height: number;
+}
+
 /**
- * Pictures: the statement has no picture block yet, so a picture's bytes are not copied, but what
- * it shows is kept as words: its alt text becomes a marked paragraph (see ./splitStatement).
- * Nothing outside the file is ever read (no linked pictures, no external files).
+ * Pictures: each one the statement can take (PNG, JPEG, GIF, within the size limit) comes through
+ * as an <img> naming its bytes by sha256 (`data-pcs-blob`, which the document layer's ImageNode
+ * reads), with mammoth's alt text; its bytes wait in `images` to be stored with the sections.
+ * Any other picture (an EMF drawing, a linked file) keeps only its alt text, as words (see
+ * ./splitStatement). Nothing outside the file is ever read (no linked pictures, no external files).
  */
-const KEEP_ALT_TEXT_ONLY = mammoth.images.imgElement(async () => ({ src: '' }));
+function pictureConverter(images: Map<string, DocxImage>) {
+  return mammoth.images.imgElement(async (image) => {
+    let data: Buffer;
+    try {
+      data = await image.readAsBuffer();
+    } catch {
+      return { src: '' };
+    }
+    const sniffed = sniffImage(data);
+    if (imageRefusal(sniffed, data.length, 'picture') !== null || !('width' in sniffed)) return { src: '' };
+    const blobId = createHash('sha256').update(data).digest('hex');
+    images.set(blobId, { data, mimeType: sniffed.mimeType, width: sniffed.width, height: sniffed.height });
+    return { src: '', [IMAGE_BLOB_ATTRIBUTE]: blobId, width: String(sniffed.width), height: String(sniffed.height) } as { src: string };
+  });
+}
 
 export interface DocxAsHtml {
   html: string;
   /** mammoth's notes on what it could not carry over (unknown styles and the like). */
   warnings: string[];
+  /** The pictures the HTML names, by sha256. */
+  images: Map<string, DocxImage>;
 }
 
 export async function readDocxAsHtml(data: Buffer, name: string): Promise<DocxAsHtml> {
   checkDocxArchive(data, name);
+  const images = new Map<string, DocxImage>();
   try {
     const result = await mammoth.convertToHtml(
       { buffer: data },
-      { styleMap: STYLE_MAP, convertImage: KEEP_ALT_TEXT_ONLY, externalFileAccess: false },
+      { styleMap: STYLE_MAP, convertImage: pictureConverter(images), externalFileAccess: false },
     );
-    return { html: result.value, warnings: result.messages.map((m) => m.message) };
+    return { html: result.value, warnings: result.messages.map((m) => m.message), images };
   } catch (error) {
     throw new AppError('invalid-input', DAMAGED_DOCX(name), { cause: error });
   }

@@ -1,3 +1,4 @@
+import { IMAGE_BLOB_ATTRIBUTE } from '../../document/nodes/ImageNode';
 import type { ListItemText } from './keyDocumentsInDocument';
 
 /**
@@ -68,9 +69,14 @@ function blockText(element: Element): string {
   return element.textContent ?? '';
 }
 
-/** Pictures: the alt text stays as words, marked as a picture; a picture with none leaves nothing to keep. */
+/**
+ * Pictures the statement cannot hold (an EMF drawing, a linked file): the alt text stays as words,
+ * marked as a picture; one with none leaves nothing to keep. Pictures read from the document
+ * (naming their stored bytes) stay pictures.
+ */
 function pictureToWords(doc: Document): void {
   for (const img of Array.from(doc.querySelectorAll('img'))) {
+    if (img.hasAttribute(IMAGE_BLOB_ATTRIBUTE)) continue;
     const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
     if (alt) {
       const em = doc.createElement('em');
