@@ -15,10 +15,9 @@ export interface ImageInfo {
   height: number;
 }
 
-/** The largest picture the statement takes: far above a screenshot or a chart, well below a raw photo. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+import { IMAGE_TYPES_MESSAGE, MAX_IMAGE_BYTES } from '../../shared/contracts/images';
 
-export const IMAGE_TYPES_MESSAGE = 'Only PNG, JPEG, GIF and WebP pictures can go into the statement.';
+export { MAX_IMAGE_BYTES };
 
 export type Sniffed = ImageInfo | { kind: 'webp' | 'svg' | 'unknown' };
 

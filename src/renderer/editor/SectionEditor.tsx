@@ -22,6 +22,7 @@ import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
 import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
 import { CitePlugin } from '../evidence/CitePlugin';
 import { RecommendationReferencePlugin } from './plugins/RecommendationReferencePlugin';
+import { ImagePlugin } from '../images/ImagePlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -93,6 +94,7 @@ export function SectionEditor(props: {
       <PastePlugin />
       <FileDropPlugin />
       <CitePlugin />
+      <ImagePlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
       <WordCountPlugin onCount={onCount} />
       <FindHighlightPlugin target={props.findTarget} />

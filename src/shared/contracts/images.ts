@@ -6,6 +6,12 @@ import { BlobIdSchema, FileRefSchema } from './files';
  * but only once the core has read its header: PNG, JPEG and GIF only (the editor turns WebP into
  * PNG first, as Word cannot show WebP), never SVG, and not too large. Shown with `file-display-link`.
  */
+/** The largest picture the statement takes: far above a screenshot or a chart, well below a raw photo. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** The kinds of picture a user may add (WebP is turned into PNG by the editor before it is stored). */
+export const IMAGE_TYPES_MESSAGE = 'Only PNG, JPEG, GIF and WebP pictures can go into the statement.';
+
 export const StoredImageSchema = z.object({
   blobId: BlobIdSchema,
   mimeType: z.enum(['image/png', 'image/jpeg', 'image/gif']),

@@ -1,7 +1,6 @@
 /**
- * What to tell the user when a file or a picture arrives that the statement cannot take yet
- * (evidence and Word import are still to come): say what happened and what to do instead,
- * never drop it without a word.
+ * What to tell the user when a file or a picture arrives that the statement cannot take:
+ * say what happened and what to do instead, never drop it without a word.
  */
 
 export interface IncomingFile {
@@ -25,17 +24,19 @@ export function droppedFilesMessage(files: IncomingFile[]): string {
     return `“${doc.name}”${more} was not added: importing a Word document is not available yet. Open it in Word, copy the text and paste it here; headings, lists, links and tables come across.`;
   }
   if (files.every(isPicture)) {
-    return `“${first.name}”${more} was not added: the statement holds text only for now. Describe what the picture shows in words, or name the document it comes from under Key and background documents.`;
+    return `“${first.name}”${more} was not added: drop pictures on the text, where you want them, or use Insert › Picture….`;
   }
   return `“${first.name}”${more} was not added: only text can go into the statement for now. Copy the text you need from the file and paste it here.`;
 }
 
-/** For a paste that carried pictures: all of it (nothing else came across) or some of it. */
-export function pastedPicturesMessage(pictures: number, textToo: boolean): string {
-  const what = pictures === 1 ? 'a picture' : `${pictures} pictures`;
-  return textToo
-    ? `Pasted the text; ${what} ${pictures === 1 ? 'was' : 'were'} left out, as the statement holds text only for now. Describe what ${pictures === 1 ? 'it shows' : 'they show'} in words if it matters.`
-    : `Nothing was pasted: the clipboard held only ${what}, and the statement holds text only for now. Describe what ${pictures === 1 ? 'it shows' : 'they show'} in words instead.`;
+/**
+ * For pasted text whose pictures did not come with it: Word and web pages put a picture on the
+ * clipboard as a link to a file elsewhere (file:///…clip_image002.png, https://…), which the
+ * statement cannot take. Copying the picture on its own puts its bytes on the clipboard.
+ */
+export function pastedPicturesMessage(pictures: number): string {
+  const what = pictures === 1 ? 'a picture was' : `${pictures} pictures were`;
+  return `Pasted the text; ${what} left out, as ${pictures === 1 ? 'it was' : 'they were'} copied as a link to a file elsewhere. Copy ${pictures === 1 ? 'the picture' : 'each picture'} on ${pictures === 1 ? 'its' : 'their'} own and paste ${pictures === 1 ? 'it' : 'them'} here, or use Insert › Picture….`;
 }
 
 /** How many pictures a pasted HTML fragment carries (Word writes <img> or VML <v:imagedata>). */

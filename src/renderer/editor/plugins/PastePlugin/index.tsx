@@ -13,6 +13,8 @@ import { mergeRegister } from '@lexical/utils';
 import { useToasts } from '../../../ui/Toasts';
 import { countPictures, pastedPicturesMessage } from '../FileDropPlugin/messages';
 import { cleanPastedHtml } from './cleanHtml';
+import { INSERT_PICTURE_FILES_COMMAND } from '../../../images/ImagePlugin';
+import { looksLikePicture } from '../../../images/pictureFiles';
 
 /**
  * Paste from Word or a web page keeps the structure (headings, lists, emphasis, links, tables)
@@ -52,9 +54,13 @@ export function PastePlugin(): null {
             },
             { tag: 'paste' },
           );
-          // Pictures are left out (the statement is text only for now): say so, not silently.
+          // Pictures in pasted HTML are links to files elsewhere, which the statement cannot take.
+          // When the clipboard also carries the pictures themselves (a browser's "Copy" on a page
+          // with a picture), those go in; otherwise the user is told, not left to wonder.
           const pictures = countPictures(html);
-          if (pictures > 0) toasts.current.show({ message: pastedPicturesMessage(pictures, true), timeout: 10000 });
+          const files = Array.from(original.files ?? []).filter(looksLikePicture);
+          if (files.length > 0) editor.dispatchCommand(INSERT_PICTURE_FILES_COMMAND, { files, pasted: true });
+          else if (pictures > 0) toasts.current.show({ message: pastedPicturesMessage(pictures), timeout: 10000 });
           return true;
         },
         COMMAND_PRIORITY_HIGH,

@@ -43,6 +43,7 @@ import { $isQuestionForPeersNode } from '../../../../document/nodes/QuestionForP
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
 import { OPEN_RECOMMENDATION_PICKER_COMMAND } from '../RecommendationReferencePlugin';
+import { OPEN_PICTURE_CHOOSER_COMMAND } from '../../../images/ImagePlugin';
 import { LinkDialog } from './LinkDialog';
 import { CiteButton } from '../../../evidence/CiteButton';
 import { TableDialog } from './TableDialog';
@@ -291,6 +292,10 @@ export function ToolbarPlugin({ label }: { label: string }) {
                   editor.dispatchCommand(OPEN_RECOMMENDATION_PICKER_COMMAND, undefined);
                   return;
                 }
+                if (key === 'picture') {
+                  editor.dispatchCommand(OPEN_PICTURE_CHOOSER_COMMAND, undefined);
+                  return;
+                }
                 editor.dispatchCommand(
                   key === 'headlines' ? INSERT_HEADLINE_STATEMENTS_COMMAND : INSERT_QUESTION_FOR_PEERS_COMMAND,
                   undefined,
@@ -308,6 +313,9 @@ export function ToolbarPlugin({ label }: { label: string }) {
                 <span className="menu-item-hint">“We ask the peers to…”, to close a theme</span>
               </MenuItem>
               <Separator className="menu-sep" />
+              <MenuItem className="menu-item" id="picture" textValue="Picture">
+                Picture…
+              </MenuItem>
               <MenuItem className="menu-item" id="table" textValue="Table">
                 Table…
               </MenuItem>
