@@ -73,6 +73,8 @@ test('a picture without alt text is marked, can be removed, and the export warns
   await expect(editor(page).getByText('No alt text')).toBeVisible();
   await waitSaved(page);
   await page.screenshot({ path: 'test-results/images-no-alt.png' });
+  const axe = await new AxeBuilder({ page }).include('#editor').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations).toEqual([]);
 
   await fileMenu(page, 'Export to Word…');
   const dialog = page.getByRole('dialog', { name: 'Export to Word' });
