@@ -52,6 +52,35 @@ test('File → Export to Word writes a Word document with the statement, showing
   await expect(dialog).toBeHidden();
 });
 
+test('in browser mode the exported Word document is downloaded with the Download button', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Sefton Council' });
+  await row(page, 'Introduction').click();
+  await editor(page).click();
+  await page.keyboard.type('Downloaded from the browser.');
+  await waitSaved(page);
+
+  await fileMenu(page, 'Export to Word…');
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  const out = join(app.dir, 'Sefton download.docx');
+  await dialog.getByLabel('Save as').fill(out);
+  await dialog.getByRole('button', { name: 'Export to Word' }).click();
+  await expect(dialog.getByText(`Exported to “${out}”.`)).toBeVisible({ timeout: 20_000 });
+  // The desktop app's Open and Show in folder cannot reach the server's disk from a browser.
+  await expect(dialog.getByRole('button', { name: 'Open' })).toHaveCount(0);
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Sefton download.docx');
+  const saved = await download.path();
+  const zip = await JSZip.loadAsync(readFileSync(saved));
+  const body = await zip.file('word/document.xml')!.async('string');
+  // The statement's first heading, and the text typed into it.
+  expect(body).toMatch(/<w:pStyle w:val="Heading1"\/>.*?>Introduction</s);
+  expect(body).toContain('Downloaded from the browser.');
+});
+
 test('Export to Word can export chosen chapters only', async ({ page, app }) => {
   await page.goto(app.url);
   await createAssessment(page, { council: 'Sefton Council' });

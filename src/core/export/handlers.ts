@@ -3,6 +3,8 @@ import type { ExportDocxOptions } from '../../shared/contracts/export';
 import type { exportContract } from '../../shared/contracts/export';
 import { AppError } from '../../shared/errors';
 import type { OpenAssessment } from '../assessment/openAssessment';
+import type { JobLane } from '../jobs/lane';
+import { exportDownloadLink } from './downloadLink';
 import { planExport } from './docx/planExport';
 import type { ExportRun } from './exportRun';
 import { evidencePackSource, exportSources } from './exportSources';
@@ -26,7 +28,7 @@ export async function exportAssessmentEvidencePack(open: OpenAssessment, options
 }
 
 /** The `export` group of the contract. The job lane runs the two exports with progress and Cancel. */
-export function createExportHandlers(deps: { current(): OpenAssessment }): HandlersOf<typeof exportContract> {
+export function createExportHandlers(deps: { current(): OpenAssessment; lane: JobLane }): HandlersOf<typeof exportContract> {
   return {
     'export-plan': async ({ sectionIds }) => {
       const open = deps.current();
@@ -40,5 +42,6 @@ export function createExportHandlers(deps: { current(): OpenAssessment }): Handl
     },
     'export-docx': async (options) => exportAssessmentDocx(deps.current(), options),
     'export-evidence-pack': async ({ outPath }) => exportAssessmentEvidencePack(deps.current(), { outPath }),
+    'export-download-link': async ({ jobId }) => exportDownloadLink(deps.lane, deps.current(), jobId),
   };
 }

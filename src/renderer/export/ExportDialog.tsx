@@ -4,7 +4,7 @@ import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { ExportWarning } from '../../shared/contracts/export';
 import type { SectionSummary } from '../../shared/schemas/section';
-import { api, errorMessage } from '../api';
+import { api, errorMessage, transport } from '../api';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/useJob';
 import { FormDialog } from '../ui/FormDialog';
@@ -136,6 +136,21 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
     }
   };
 
+  // Browser mode: the file was written on the server's computer; the browser fetches it from a
+  // short-lived address and saves it as a download.
+  const download = async () => {
+    if (view.state !== 'done' || !transport) return;
+    try {
+      const link = await api['export-download-link']({ jobId: view.jobId });
+      const anchor = document.createElement('a');
+      anchor.href = transport.blobUrl(link.capability);
+      anchor.download = link.fileName;
+      anchor.click();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   const submitLabel = finished || working ? null : warnings && warnings.length > 0 ? 'Export anyway' : what === 'docx' ? 'Export to Word' : 'Export the evidence pack';
   const editable = !working && !finished;
 
@@ -262,7 +277,13 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
                 Show in folder
               </Button>
             </div>
-          ) : null}
+          ) : (
+            <div className="export-actions">
+              <Button className="button" onPress={() => void download()}>
+                Download
+              </Button>
+            </div>
+          )}
         </div>
       ) : null}
       {view.state === 'cancelled' ? (

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FilePathSchema } from '../schemas/assessment';
 import { SectionIdSchema } from '../schemas/section';
+import { BlobCapabilitySchema } from './files';
 
 /**
  * Export: the statement as a Word document for the peers, and the evidence pack (a ZIP of every
@@ -50,5 +51,15 @@ export const exportContract = {
   'export-evidence-pack': {
     input: z.object({ outPath: FilePathSchema }),
     output: z.object({ path: z.string(), fileCount: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  },
+  /**
+   * Browser mode: a short-lived address (`/blob/<capability>`) from which the browser downloads
+   * what a finished export job wrote on the server's computer. Named by the job, never by a
+   * path, so it cannot be used to read any other file. (The job id's pattern is repeated from
+   * jobs.ts, which imports this file.)
+   */
+  'export-download-link': {
+    input: z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'That job is not known.') }),
+    output: BlobCapabilitySchema.extend({ fileName: z.string() }),
   },
 } as const;
