@@ -2,7 +2,14 @@ import { basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import type { OpenAssessment } from '../assessment/openAssessment';
-import type { JobLane } from '../jobs/lane';
+import type { BlobCapabilities } from '../blobs/blobCapabilities';
+import type { JobRunner } from '../jobs/jobRunner';
+
+/** The parts of the job lane this needs (the lane itself imports the export, so not its module). */
+export interface DownloadLane {
+  runner: Pick<JobRunner, 'status'>;
+  capabilities: Pick<BlobCapabilities, 'mintDownload'>;
+}
 
 const MIME_TYPES = {
   'export-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -14,7 +21,7 @@ const MIME_TYPES = {
  * well qualify, and only their own result path: whoever holds a job id can fetch what that job
  * made and nothing else on the machine.
  */
-export function exportDownloadLink(lane: JobLane, open: OpenAssessment, jobId: string) {
+export function exportDownloadLink(lane: DownloadLane, open: OpenAssessment, jobId: string) {
   const event = lane.runner.status(jobId);
   if (event.kind !== 'export-docx' && event.kind !== 'export-evidence-pack') {
     throw new AppError('invalid-input', 'Only an exported file can be downloaded.');

@@ -3,8 +3,7 @@ import type { ExportDocxOptions } from '../../shared/contracts/export';
 import type { exportContract } from '../../shared/contracts/export';
 import { AppError } from '../../shared/errors';
 import type { OpenAssessment } from '../assessment/openAssessment';
-import type { JobLane } from '../jobs/lane';
-import { exportDownloadLink } from './downloadLink';
+import { exportDownloadLink, type DownloadLane } from './downloadLink';
 import { planExport } from './docx/planExport';
 import type { ExportRun } from './exportRun';
 import { evidencePackSource, exportSources } from './exportSources';
@@ -28,7 +27,7 @@ export async function exportAssessmentEvidencePack(open: OpenAssessment, options
 }
 
 /** The `export` group of the contract. The job lane runs the two exports with progress and Cancel. */
-export function createExportHandlers(deps: { current(): OpenAssessment; lane: JobLane }): HandlersOf<typeof exportContract> {
+export function createExportHandlers(deps: { current(): OpenAssessment; lane: DownloadLane }): HandlersOf<typeof exportContract> {
   return {
     'export-plan': async ({ sectionIds }) => {
       const open = deps.current();
