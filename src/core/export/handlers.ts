@@ -14,7 +14,14 @@ const packExporter = () => import('./evidencePack');
 
 /** File → Export to Word on the open assessment, with its key documents and recommendations. */
 export async function exportAssessmentDocx(open: OpenAssessment, options: ExportDocxOptions, run: ExportRun = {}) {
-  return (await docxExporter()).exportStatementDocx(open, options, run, exportSources(open));
+  return (await docxExporter()).exportStatementDocx(open, withTemplatePath(options), run, exportSources(open));
+}
+
+/** The dialog's chosen template as the path the builder reads (browser mode swapped its upload for a path already). */
+function withTemplatePath(options: ExportDocxOptions): ExportDocxOptions {
+  if (!options.template) return options;
+  if (options.template.file.kind !== 'path') throw new AppError('invalid-input', 'That template upload is not known: please choose the template again.');
+  return { ...options, templatePath: options.template.file.path };
 }
 
 /** The evidence pack of the open assessment: every evidence file, named by its key-document number. */

@@ -9,6 +9,7 @@ import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/useJob';
 import { FormDialog } from '../ui/FormDialog';
 import { Icon } from '../ui/Icons';
+import { rememberedTemplate, rememberTemplate, TemplateField, type ChosenTemplate } from './TemplateField';
 
 type What = 'docx' | 'evidence-pack';
 
@@ -36,6 +37,7 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
   const [chapters, setChapters] = useState<SectionSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [draft, setDraft] = useState(false);
+  const [template, setTemplate] = useState<ChosenTemplate | null>(null);
   const [path, setPath] = useState('');
   const [warnings, setWarnings] = useState<ExportWarning[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +55,7 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
     setScope('all');
     setChosen([]);
     setDraft(false);
+    setTemplate(rememberedTemplate(props.summary.path));
     setWarnings(null);
     setError(null);
     setCancelling(false);
@@ -119,7 +122,10 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
       }
       const outPath = await whereToSave();
       if (!outPath) return;
-      if (what === 'docx') await docx.start({ outPath, sectionIds, draft });
+      if (what === 'docx') {
+        rememberTemplate(props.summary.path, template);
+        await docx.start({ outPath, sectionIds, draft, ...(template ? { template } : {}) });
+      }
       else await pack.start({ outPath });
     } catch (e) {
       setError(errorMessage(e));
@@ -226,6 +232,15 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
             </span>
             Mark every page “DRAFT”
           </Checkbox>
+          <TemplateField
+            value={template}
+            onChange={(next) => {
+              setTemplate(next);
+              setError(null);
+            }}
+            onError={setError}
+            isDisabled={!editable}
+          />
         </>
       ) : (
         <p className="dialog-intro">

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FilePathSchema } from '../schemas/assessment';
 import { SectionIdSchema } from '../schemas/section';
-import { BlobCapabilitySchema } from './files';
+import { BlobCapabilitySchema, FileRefSchema } from './files';
 
 /**
  * Export: the statement as a Word document for the peers, and the evidence pack (a ZIP of every
@@ -23,8 +23,13 @@ export const ExportDocxOptionsSchema = z.object({
   sectionIds: z.array(SectionIdSchema).max(1000).optional(),
   /** A "DRAFT" watermark on every page. */
   draft: z.boolean().optional(),
-  /** A council's Word template (.docx or .dotx) whose styles the document takes. */
+  /** A council's Word template (.docx or .dotx) whose styles the document takes (the CLI's `--template`). */
   templatePath: FilePathSchema.optional(),
+  /**
+   * The same, chosen in the Export dialog: a file reference (a path in the desktop app, an upload
+   * in browser mode) and the name the user knows it by, for messages about it.
+   */
+  template: z.object({ file: FileRefSchema, name: z.string().trim().min(1).max(255) }).optional(),
   /** A logo for the cover page (PNG or JPEG). */
   logoPath: FilePathSchema.optional(),
 });
