@@ -173,6 +173,17 @@ describe('browser mode: job events and files', () => {
     expect((await api('export-download-link', { jobId: 'a'.repeat(36) })).ok).toBe(false);
   }, 30_000);
 
+  it('keeps an export inside the allowed folders, as a job or called directly', async () => {
+    const outside = join(tmpdir(), `pcs-outside-${process.pid}.docx`);
+    const asJob = await api('job-start', { kind: 'export-docx', input: { outPath: outside } });
+    expect(asJob.error?.message).toMatch(/only uses files in the folder/);
+    const pack = await api('job-start', { kind: 'export-evidence-pack', input: { outPath: join(tmpdir(), 'pcs-outside.zip') } });
+    expect(pack.error?.message).toMatch(/only uses files in the folder/);
+    const direct = await api('export-docx', { outPath: outside, templatePath: '/etc/passwd' });
+    expect(direct.error?.message).toMatch(/only uses files in the folder/);
+    expect(fs.existsSync(outside)).toBe(false);
+  });
+
   it('refuses an upload over the limit with a clear 413, keeping nothing', async () => {
     const tooBig = await upload(Buffer.alloc(1024), { 'content-length': String(61 * MB) }).catch(() => null);
     // Either the 413 arrived, or the connection was cut after it; with a declared size it arrives.
