@@ -132,6 +132,8 @@ describe('export to Word, read back without the code that wrote it', () => {
     expect(footerXml).toMatch(/PAGE[\s\S]*NUMPAGES/);
     const headerXml = ['header1', 'header2', 'header3'].map((f) => { try { return docxPart(out, `word/${f}.xml`); } catch { return ''; } }).join('');
     expect(headerXml).toContain('LGA Corporate Peer Challenge: Position Statement 2026');
+    // No watermark unless asked for.
+    expect(headerXml).not.toContain('DRAFT');
 
     // Each numbered list restarts: the two lists use different numbering instances.
     const numIds = (first: string) => /<w:numId w:val="(\d+)"/.exec(styled.find((p) => p.text === first)!.xml)?.[1];
@@ -157,6 +159,10 @@ describe('export to Word, read back without the code that wrote it', () => {
     expect(headings(documentXml).map((h) => h.text)).toEqual(['Governance and culture', 'Scrutiny']);
     const headerXml = fs.readdirSync(temp.dir).length > 0 ? docxPart(out, 'word/header1.xml') + docxPart(out, 'word/header2.xml') : '';
     expect(headerXml).toMatch(/string="DRAFT"/);
+    // A chosen chapter comes with its subsections.
+    const finance = path.join(temp.dir, 'finance.docx');
+    await exportStatementDocx(open, { outPath: finance, sectionIds: [section('theme.finance').id] });
+    expect(headings(docxPart(finance, 'word/document.xml')).map((h) => h.text)).toEqual(['Financial planning and management', 'Reserves', 'Too deep']);
   });
 
   it('a cancelled export leaves nothing behind', async () => {
