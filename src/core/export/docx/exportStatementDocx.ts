@@ -281,7 +281,8 @@ export async function buildStatementDocx(
       {
         properties: {
           titlePage: true,
-          page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+          // The footer ("Page X of Y") sits 1 cm from the edge, clear of the text above it.
+          page: { margin: { top: 1134, bottom: 1418, left: 1134, right: 1134, footer: 567 } },
         },
         headers: {
           // The cover carries no running header, but the watermark goes on it too.
