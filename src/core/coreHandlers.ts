@@ -17,7 +17,7 @@ import { createTemplatesHandlers } from './templates/handlers';
 import type { TemplateCatalog } from './templates/templateCatalog';
 import { toAppError } from './storage/sqliteErrors';
 import { createUiStateHandlers } from './uiState/handlers';
-import { createJobLaneHandlers } from './jobs/lane';
+import { createJobLaneHandlers, laneFor } from './jobs/lane';
 
 export type { CoreState } from './assessment/session';
 
@@ -65,7 +65,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     ...createSectionsHandlers({ current }),
     ...createTemplatesHandlers({ templates, current }),
     ...createSearchHandlers({ current }),
-    ...createExportHandlers({ current }),
+    ...createExportHandlers({ current, lane: laneFor(state) }),
     ...createJobLaneHandlers(state, current),
     ...createBackupsHandlers({
       backups,

@@ -1,3 +1,4 @@
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreHandlers } from '../shared/contract';
 import { BackupService } from './backup/backupService';
@@ -34,6 +35,11 @@ export interface Core {
    * its size and type and its bytes chunk by chunk; null when unknown or expired.
    */
   openBlobCapability(capability: string): { size: number; mimeType: string | null; chunks: Iterable<Buffer> } | null;
+  /**
+   * The file a download capability (from `export-download-link`) offers, while it is valid and
+   * the file is still there: its size, type, the name to save it as, and its bytes as a stream.
+   */
+  openDownloadCapability(capability: string): { size: number; mimeType: string; fileName: string; chunks: AsyncIterable<Buffer> } | null;
   /** The open assessment's session id (AssessmentSummary.sessionId), or null when none is open. */
   sessionId(): string | null;
   /** Closes the open assessment at once, if any, folding its WAL back into the file. */
@@ -73,6 +79,16 @@ export function createCore(options: CoreOptions): Core {
       if (!open || !blobId) return null;
       const info = blobInfo(open.file.db, blobId);
       return info ? { size: info.size, mimeType: info.mimeType, chunks: readBlobChunks(open.file.db, blobId) } : null;
+    },
+    openDownloadCapability(capability) {
+      const file = jobs.capabilities.resolveDownload(capability, state.current?.sessionId ?? null);
+      if (!file) return null;
+      try {
+        const { size } = statSync(file.path);
+        return { size, mimeType: file.mimeType, fileName: file.fileName, chunks: createReadStream(file.path) };
+      } catch {
+        return null;
+      }
     },
     close() {
       jobs.runner.cancelAll();

@@ -148,6 +148,42 @@ describe('browser mode: job events and files', () => {
     expect(expired.status).toBe(404);
   }, 60_000);
 
+  it('offers a finished export for download at /blob/<capability>, as an attachment with its name and type', async () => {
+    const started = await api('job-start', { kind: 'export-docx', input: { outPath: join(dir, 'Sefton – statement.docx') } });
+    expect(started.ok).toBe(true);
+    const { jobId } = started.value;
+    await expect.poll(async () => (await api('job-status', { jobId })).value.state, { timeout: 20_000 }).toBe('done');
+
+    const link = await api('export-download-link', { jobId });
+    expect(link.ok).toBe(true);
+    expect(link.value.fileName).toBe('Sefton – statement.docx');
+    const got = await send(server.port, { method: 'GET', path: `/blob/${link.value.capability}`, headers: { host } });
+    expect(got.status).toBe(200);
+    expect(got.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(got.headers['content-disposition']).toBe(
+      `attachment; filename="Sefton _ statement.docx"; filename*=UTF-8''${encodeURIComponent('Sefton – statement.docx')}`,
+    );
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    expect(got.body.equals(fs.readFileSync(join(dir, 'Sefton – statement.docx')))).toBe(true);
+
+    // Only an export job's own result can be downloaded: not another kind of job, not an unknown one.
+    const copy = await api('job-start', { kind: 'assessment-save-copy', input: { path: join(dir, 'copy for download') } });
+    await expect.poll(async () => (await api('job-status', { jobId: copy.value.jobId })).value.state, { timeout: 10_000 }).toBe('done');
+    expect((await api('export-download-link', { jobId: copy.value.jobId })).error?.message).toBe('Only an exported file can be downloaded.');
+    expect((await api('export-download-link', { jobId: 'a'.repeat(36) })).ok).toBe(false);
+  }, 30_000);
+
+  it('keeps an export inside the allowed folders, as a job or called directly', async () => {
+    const outside = join(tmpdir(), `pcs-outside-${process.pid}.docx`);
+    const asJob = await api('job-start', { kind: 'export-docx', input: { outPath: outside } });
+    expect(asJob.error?.message).toMatch(/only uses files in the folder/);
+    const pack = await api('job-start', { kind: 'export-evidence-pack', input: { outPath: join(tmpdir(), 'pcs-outside.zip') } });
+    expect(pack.error?.message).toMatch(/only uses files in the folder/);
+    const direct = await api('export-docx', { outPath: outside, templatePath: '/etc/passwd' });
+    expect(direct.error?.message).toMatch(/only uses files in the folder/);
+    expect(fs.existsSync(outside)).toBe(false);
+  });
+
   it('refuses an upload over the limit with a clear 413, keeping nothing', async () => {
     const tooBig = await upload(Buffer.alloc(1024), { 'content-length': String(61 * MB) }).catch(() => null);
     // Either the 413 arrived, or the connection was cut after it; with a declared size it arrives.

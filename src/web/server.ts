@@ -24,7 +24,7 @@ export interface WebServerOptions {
   /** 0 picks a free port. */
   port?: number;
   /** The core's job events (`GET /api-events`) and stored files (`GET /blob/<capability>`). */
-  core?: Pick<Core, 'jobs' | 'openBlobCapability'>;
+  core?: Pick<Core, 'jobs' | 'openBlobCapability' | 'openDownloadCapability'>;
   /** Where `POST /api-upload` streams files to; the same store the web handlers resolve uploads from. */
   uploads?: UploadStore;
 }

@@ -3,6 +3,7 @@ import type { Handlers } from '../shared/contract';
 import { AllowedFolders } from './allowedFolders';
 import { createWebShellHandlers } from './shellHandlers';
 import type { FileRef } from '../shared/contracts/files';
+import type { ExportDocxOptions } from '../shared/contracts/export';
 import { UploadStore } from './uploads';
 
 function removeWhenJobEnds(core: Core, jobId: string, tidy: () => void): void {
@@ -31,6 +32,17 @@ export function createWebHandlers(options: { core: Core; version: string; folder
     const file = input.file ? { kind: 'path' as const, path: uploads.resolve(input.file, (p) => folders.resolve(p)) } : undefined;
     return { ...input, ...(input.path !== undefined ? { path: folders.resolve(input.path) } : {}), ...(file ? { file } : {}) };
   };
+  /**
+   * An export's paths kept inside the allowed folders; a template chosen in the dialog arrives as
+   * an upload, which stays until the upload store's age limit so a retry can use it again.
+   */
+  const exportInput = (input: ExportDocxOptions): ExportDocxOptions => ({
+    ...input,
+    outPath: folders.resolve(input.outPath),
+    ...(input.templatePath ? { templatePath: folders.resolve(input.templatePath) } : {}),
+    ...(input.logoPath ? { logoPath: folders.resolve(input.logoPath) } : {}),
+    ...(input.template ? { template: { ...input.template, file: { kind: 'path' as const, path: uploads.resolve(input.template.file, (p) => folders.resolve(p)) } } } : {}),
+  });
   return {
     ...core.handlers,
     'assessment-create': (args) => core.handlers['assessment-create']({ ...args, path: folders.resolve(args.path) }),
@@ -40,6 +52,8 @@ export function createWebHandlers(options: { core: Core; version: string; folder
     'job-start': async (args) => {
       if (args.kind === 'assessment-save-copy') return core.handlers['job-start']({ ...args, input: { ...args.input, path: folders.resolve(args.input.path) } });
       if (args.kind === 'import-statement-apply') return core.handlers['job-start']({ ...args, input: docxInput(args.input) });
+      if (args.kind === 'export-docx') return core.handlers['job-start']({ ...args, input: exportInput(args.input) });
+      if (args.kind === 'export-evidence-pack') return core.handlers['job-start']({ ...args, input: { outPath: folders.resolve(args.input.outPath) } });
       if (args.kind !== 'evidence-add') return core.handlers['job-start'](args);
       // Uploads become their temporary files' paths; those files are removed when the job ends.
       const refs = args.input.files.map((f) => f.file);
@@ -48,6 +62,9 @@ export function createWebHandlers(options: { core: Core; version: string; folder
       removeWhenJobEnds(core, started.jobId, () => refs.forEach((ref) => uploads.remove(ref)));
       return started;
     },
+    // The same exports called directly (not as jobs) are fenced the same way.
+    'export-docx': (args) => core.handlers['export-docx'](exportInput(args)),
+    'export-evidence-pack': (args) => core.handlers['export-evidence-pack']({ outPath: folders.resolve(args.outPath) }),
     // The Word document stays uploaded between showing its mapping and importing it; the upload
     // store's age limit tidies it away.
     'import-statement-plan': (args) => core.handlers['import-statement-plan'](docxInput(args)),

@@ -3,6 +3,7 @@ import type { ExportDocxOptions } from '../../shared/contracts/export';
 import type { exportContract } from '../../shared/contracts/export';
 import { AppError } from '../../shared/errors';
 import type { OpenAssessment } from '../assessment/openAssessment';
+import { exportDownloadLink, type DownloadLane } from './downloadLink';
 import { planExport } from './docx/planExport';
 import type { ExportRun } from './exportRun';
 import { evidencePackSource, exportSources } from './exportSources';
@@ -13,7 +14,14 @@ const packExporter = () => import('./evidencePack');
 
 /** File → Export to Word on the open assessment, with its key documents and recommendations. */
 export async function exportAssessmentDocx(open: OpenAssessment, options: ExportDocxOptions, run: ExportRun = {}) {
-  return (await docxExporter()).exportStatementDocx(open, options, run, exportSources(open));
+  return (await docxExporter()).exportStatementDocx(open, withTemplatePath(options), run, exportSources(open));
+}
+
+/** The dialog's chosen template as the path the builder reads (browser mode swapped its upload for a path already). */
+function withTemplatePath(options: ExportDocxOptions): ExportDocxOptions {
+  if (!options.template) return options;
+  if (options.template.file.kind !== 'path') throw new AppError('invalid-input', 'That template upload is not known: please choose the template again.');
+  return { ...options, templatePath: options.template.file.path };
 }
 
 /** The evidence pack of the open assessment: every evidence file, named by its key-document number. */
@@ -26,7 +34,7 @@ export async function exportAssessmentEvidencePack(open: OpenAssessment, options
 }
 
 /** The `export` group of the contract. The job lane runs the two exports with progress and Cancel. */
-export function createExportHandlers(deps: { current(): OpenAssessment }): HandlersOf<typeof exportContract> {
+export function createExportHandlers(deps: { current(): OpenAssessment; lane: DownloadLane }): HandlersOf<typeof exportContract> {
   return {
     'export-plan': async ({ sectionIds }) => {
       const open = deps.current();
@@ -40,5 +48,6 @@ export function createExportHandlers(deps: { current(): OpenAssessment }): Handl
     },
     'export-docx': async (options) => exportAssessmentDocx(deps.current(), options),
     'export-evidence-pack': async ({ outPath }) => exportAssessmentEvidencePack(deps.current(), { outPath }),
+    'export-download-link': async ({ jobId }) => exportDownloadLink(deps.lane, deps.current(), jobId),
   };
 }

@@ -4,11 +4,10 @@ import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { ExportWarning } from '../../shared/contracts/export';
 import type { SectionSummary } from '../../shared/schemas/section';
-import { api, errorMessage } from '../api';
-import { JobProgress } from '../jobs/JobProgress';
-import { useJob } from '../jobs/useJob';
-import { FormDialog } from '../ui/FormDialog';
+import { api, errorMessage, transport } from '../api';
+import { JobDialog, useJobDialog } from '../jobs/JobDialog';
 import { Icon } from '../ui/Icons';
+import { rememberedTemplate, rememberTemplate, TemplateField, type ChosenTemplate } from './TemplateField';
 
 type What = 'docx' | 'evidence-pack';
 
@@ -36,16 +35,14 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
   const [chapters, setChapters] = useState<SectionSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [draft, setDraft] = useState(false);
+  const [template, setTemplate] = useState<ChosenTemplate | null>(null);
   const [path, setPath] = useState('');
   const [warnings, setWarnings] = useState<ExportWarning[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
-  const docx = useJob('export-docx');
-  const pack = useJob('export-evidence-pack');
+  const docx = useJobDialog('export-docx', props.isOpen, setError);
+  const pack = useJobDialog('export-evidence-pack', props.isOpen, setError);
   const job = what === 'docx' ? docx : pack;
   const native = props.appInfo.nativeDialogs;
-  const { reset: resetDocx } = docx;
-  const { reset: resetPack } = pack;
 
   useEffect(() => {
     if (!props.isOpen) return;
@@ -53,12 +50,10 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
     setScope('all');
     setChosen([]);
     setDraft(false);
+    setTemplate(rememberedTemplate(props.summary.path));
     setWarnings(null);
     setError(null);
-    setCancelling(false);
     setPath(joinPath(props.appInfo.defaultFolder, `${suggestedName(props.summary, 'docx')}.docx`));
-    resetDocx();
-    resetPack();
     let live = true;
     void api['sections-list']({}).then(
       (list) => live && setChapters(list.filter((s) => s.depth === 0)),
@@ -67,15 +62,9 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
     return () => {
       live = false;
     };
-  }, [props.isOpen, props.summary, props.appInfo.defaultFolder, resetDocx, resetPack]);
+  }, [props.isOpen, props.summary, props.appInfo.defaultFolder]);
 
-  const view = job.view;
-  const working = view.state === 'queued' || view.state === 'running';
-  const finished = view.state === 'done' || view.state === 'cancelled';
-  useEffect(() => {
-    if (view.state === 'failed') setError(view.message);
-    if (!working) setCancelling(false);
-  }, [view, working]);
+  const { view, working, finished } = job;
 
   const switchTo = (next: What) => {
     setWhat(next);
@@ -102,7 +91,6 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
   };
 
   const submit = async () => {
-    if (finished) return props.onClose();
     setError(null);
     if (what === 'docx' && scope === 'chosen' && chosen.length === 0) return setError('Choose at least one chapter to export, or export the whole statement.');
     const sectionIds = what === 'docx' && scope === 'chosen' ? chosen : undefined;
@@ -119,7 +107,10 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
       }
       const outPath = await whereToSave();
       if (!outPath) return;
-      if (what === 'docx') await docx.start({ outPath, sectionIds, draft });
+      if (what === 'docx') {
+        rememberTemplate(props.summary.path, template);
+        await docx.start({ outPath, sectionIds, draft, ...(template ? { template } : {}) });
+      }
       else await pack.start({ outPath });
     } catch (e) {
       setError(errorMessage(e));
@@ -136,24 +127,58 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
     }
   };
 
-  const submitLabel = finished || working ? null : warnings && warnings.length > 0 ? 'Export anyway' : what === 'docx' ? 'Export to Word' : 'Export the evidence pack';
+  // Browser mode: the file was written on the server's computer; the browser fetches it from a
+  // short-lived address and saves it as a download.
+  const download = async () => {
+    if (view.state !== 'done' || !transport) return;
+    try {
+      const link = await api['export-download-link']({ jobId: view.jobId });
+      const anchor = document.createElement('a');
+      anchor.href = transport.blobUrl(link.capability);
+      anchor.download = link.fileName;
+      anchor.click();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const outcome = resultPath ? (
+    <div className="job-outcome">
+      <p role="status">Exported to “{resultPath}”.</p>
+      {native ? (
+        <div className="export-actions">
+          <Button className="button" onPress={shellAction('shell-open-exported')}>
+            Open
+          </Button>
+          <Button className="button" onPress={shellAction('shell-show-exported')}>
+            Show in folder
+          </Button>
+        </div>
+      ) : (
+        <div className="export-actions">
+          <Button className="button" onPress={() => void download()}>
+            Download
+          </Button>
+        </div>
+      )}
+    </div>
+  ) : null;
+
+  const submitLabel = warnings && warnings.length > 0 ? 'Export anyway' : what === 'docx' ? 'Export to Word' : 'Export the evidence pack';
   const editable = !working && !finished;
 
   return (
-    <FormDialog
+    <JobDialog
+      job={job}
       title={what === 'docx' ? 'Export to Word' : 'Export the evidence pack'}
       isOpen={props.isOpen}
-      onClose={() => {
-        // Closing while the file is being written stops it: nothing half-written is left.
-        if (working) void job.cancel();
-        props.onClose();
-      }}
+      onClose={props.onClose}
       onSubmit={submit}
       error={error}
-      busy={working}
       submitLabel={submitLabel}
-      cancelLabel={finished ? 'Close' : working ? 'Stop and close' : 'Cancel'}
-      size="medium"
+      progressLabel={what === 'docx' ? 'Exporting to Word' : 'Exporting the evidence pack'}
+      cancelledMessage="Cancelled. Nothing was written."
+      outcome={outcome}
       extraAction={
         editable ? (
           <Button className="button button-quiet" onPress={() => switchTo(what === 'docx' ? 'evidence-pack' : 'docx')}>
@@ -211,6 +236,15 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
             </span>
             Mark every page “DRAFT”
           </Checkbox>
+          <TemplateField
+            value={template}
+            onChange={(next) => {
+              setTemplate(next);
+              setError(null);
+            }}
+            onError={setError}
+            isDisabled={!editable}
+          />
         </>
       ) : (
         <p className="dialog-intro">
@@ -239,37 +273,6 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
           </ul>
         </div>
       ) : null}
-      {working ? (
-        <JobProgress
-          label={what === 'docx' ? 'Exporting to Word' : 'Exporting the evidence pack'}
-          progress={view.progress}
-          cancelling={cancelling}
-          onCancel={() => {
-            setCancelling(true);
-            void job.cancel();
-          }}
-        />
-      ) : null}
-      {resultPath ? (
-        <div className="job-outcome">
-          <p role="status">Exported to “{resultPath}”.</p>
-          {native ? (
-            <div className="export-actions">
-              <Button className="button" onPress={shellAction('shell-open-exported')}>
-                Open
-              </Button>
-              <Button className="button" onPress={shellAction('shell-show-exported')}>
-                Show in folder
-              </Button>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
-      {view.state === 'cancelled' ? (
-        <p className="job-outcome" role="status">
-          Cancelled. Nothing was written.
-        </p>
-      ) : null}
-    </FormDialog>
+    </JobDialog>
   );
 }

@@ -4,9 +4,7 @@ import { Checkbox, Radio, RadioGroup, Label } from 'react-aria-components';
 import type { FileRef } from '../../shared/contracts/files';
 import type { ImportPlanSummary, ImportSplitMode } from '../../shared/contracts/import';
 import { api, errorMessage, transport } from '../api';
-import { JobProgress } from '../jobs/JobProgress';
-import { useJob } from '../jobs/useJob';
-import { FormDialog } from '../ui/FormDialog';
+import { JobDialog, useJobDialog } from '../jobs/JobDialog';
 import { Icon } from '../ui/Icons';
 import { overridesFor, targetKey, targetOptions } from './targets';
 
@@ -29,9 +27,8 @@ export function ImportWordDialog(props: { isOpen: boolean; onClose(): void; onIm
   const [recs, setRecs] = useState(true);
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
-  const job = useJob('import-statement-apply');
-  const { reset, view } = job;
+  const job = useJobDialog('import-statement-apply', props.isOpen, setError);
+  const { view, working, finished } = job;
   const refreshed = useRef<string | null>(null);
 
   useEffect(() => {
@@ -40,20 +37,14 @@ export function ImportWordDialog(props: { isOpen: boolean; onClose(): void; onIm
     setPlan(null);
     setChosen(new Map());
     setError(null);
-    setCancelling(false);
-    reset();
-  }, [props.isOpen, reset]);
+  }, [props.isOpen]);
 
-  const working = view.state === 'queued' || view.state === 'running';
-  const finished = view.state === 'done' || view.state === 'cancelled';
   useEffect(() => {
-    if (view.state === 'failed') setError(view.message);
-    if (!working) setCancelling(false);
     if (view.state === 'done' && refreshed.current !== view.jobId) {
       refreshed.current = view.jobId;
       void props.onImported();
     }
-  }, [view, working, props]);
+  }, [view, props]);
 
   const readPlan = async (next: { file: FileRef; fileName: string }, mode?: ImportSplitMode) => {
     setReading(true);
@@ -87,7 +78,6 @@ export function ImportWordDialog(props: { isOpen: boolean; onClose(): void; onIm
   };
 
   const submit = async () => {
-    if (finished) return props.onClose();
     if (!plan || !source) return setError('Choose a Word document to import.');
     await props.prepare();
     await job.start({
@@ -108,19 +98,27 @@ export function ImportWordDialog(props: { isOpen: boolean; onClose(): void; onIm
     : 0;
   const result = view.state === 'done' ? view.result : null;
   return (
-    <FormDialog
+    <JobDialog
+      job={job}
       title="Import from Word"
       isOpen={props.isOpen}
-      onClose={() => {
-        if (working) void job.cancel();
-        props.onClose();
-      }}
+      onClose={props.onClose}
       onSubmit={submit}
       error={error}
-      busy={working || reading}
-      submitLabel={finished || working || !plan ? null : 'Import'}
-      cancelLabel={finished ? 'Close' : working ? 'Stop and close' : 'Cancel'}
-      size="medium"
+      busy={reading}
+      submitLabel={plan ? 'Import' : null}
+      progressLabel="Importing"
+      cancelledMessage="Cancelled. Nothing was imported, and this assessment was not changed."
+      outcome={
+        result ? (
+          <p className="job-outcome" role="status">
+            Imported: {result.sectionsCreated} sections added, {result.chaptersFilled} chapters filled
+            {result.focusAreasCreated ? `, ${result.focusAreasCreated} focus areas added` : ''}
+            {result.placeholdersAdded ? `, ${result.placeholdersAdded} evidence placeholders` : ''}
+            {result.recommendationsAdded ? `, ${result.recommendationsAdded} recommendations in the register` : ''}.
+          </p>
+        ) : null
+      }
     >
       <p className="dialog-intro">
         Brings last time’s position statement into this assessment. You will see where each part goes, and can change it, before
@@ -231,30 +229,6 @@ export function ImportWordDialog(props: { isOpen: boolean; onClose(): void; onIm
           ) : null}
         </>
       ) : null}
-      {working ? (
-        <JobProgress
-          label="Importing"
-          progress={view.progress}
-          cancelling={cancelling}
-          onCancel={() => {
-            setCancelling(true);
-            void job.cancel();
-          }}
-        />
-      ) : null}
-      {result ? (
-        <p className="job-outcome" role="status">
-          Imported: {result.sectionsCreated} sections added, {result.chaptersFilled} chapters filled
-          {result.focusAreasCreated ? `, ${result.focusAreasCreated} focus areas added` : ''}
-          {result.placeholdersAdded ? `, ${result.placeholdersAdded} evidence placeholders` : ''}
-          {result.recommendationsAdded ? `, ${result.recommendationsAdded} recommendations in the register` : ''}.
-        </p>
-      ) : null}
-      {view.state === 'cancelled' ? (
-        <p className="job-outcome" role="status">
-          Cancelled. Nothing was imported, and this assessment was not changed.
-        </p>
-      ) : null}
-    </FormDialog>
+    </JobDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FilePathSchema } from '../schemas/assessment';
 import { SectionIdSchema } from '../schemas/section';
+import { BlobCapabilitySchema, FileRefSchema } from './files';
 
 /**
  * Export: the statement as a Word document for the peers, and the evidence pack (a ZIP of every
@@ -22,8 +23,13 @@ export const ExportDocxOptionsSchema = z.object({
   sectionIds: z.array(SectionIdSchema).max(1000).optional(),
   /** A "DRAFT" watermark on every page. */
   draft: z.boolean().optional(),
-  /** A council's Word template (.docx or .dotx) whose styles the document takes. */
+  /** A council's Word template (.docx or .dotx) whose styles the document takes (the CLI's `--template`). */
   templatePath: FilePathSchema.optional(),
+  /**
+   * The same, chosen in the Export dialog: a file reference (a path in the desktop app, an upload
+   * in browser mode) and the name the user knows it by, for messages about it.
+   */
+  template: z.object({ file: FileRefSchema, name: z.string().trim().min(1).max(255) }).optional(),
   /** A logo for the cover page (PNG or JPEG). */
   logoPath: FilePathSchema.optional(),
 });
@@ -50,5 +56,15 @@ export const exportContract = {
   'export-evidence-pack': {
     input: z.object({ outPath: FilePathSchema }),
     output: z.object({ path: z.string(), fileCount: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  },
+  /**
+   * Browser mode: a short-lived address (`/blob/<capability>`) from which the browser downloads
+   * what a finished export job wrote on the server's computer. Named by the job, never by a
+   * path, so it cannot be used to read any other file. (The job id's pattern is repeated from
+   * jobs.ts, which imports this file.)
+   */
+  'export-download-link': {
+    input: z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'That job is not known.') }),
+    output: BlobCapabilitySchema.extend({ fileName: z.string() }),
   },
 } as const;

@@ -132,6 +132,8 @@ describe('export to Word, read back without the code that wrote it', () => {
     expect(footerXml).toMatch(/PAGE[\s\S]*NUMPAGES/);
     const headerXml = ['header1', 'header2', 'header3'].map((f) => { try { return docxPart(out, `word/${f}.xml`); } catch { return ''; } }).join('');
     expect(headerXml).toContain('LGA Corporate Peer Challenge: Position Statement 2026');
+    // No watermark unless asked for.
+    expect(headerXml).not.toContain('DRAFT');
 
     // Each numbered list restarts: the two lists use different numbering instances.
     const numIds = (first: string) => /<w:numId w:val="(\d+)"/.exec(styled.find((p) => p.text === first)!.xml)?.[1];
@@ -157,6 +159,10 @@ describe('export to Word, read back without the code that wrote it', () => {
     expect(headings(documentXml).map((h) => h.text)).toEqual(['Governance and culture', 'Scrutiny']);
     const headerXml = fs.readdirSync(temp.dir).length > 0 ? docxPart(out, 'word/header1.xml') + docxPart(out, 'word/header2.xml') : '';
     expect(headerXml).toMatch(/string="DRAFT"/);
+    // A chosen chapter comes with its subsections.
+    const finance = path.join(temp.dir, 'finance.docx');
+    await exportStatementDocx(open, { outPath: finance, sectionIds: [section('theme.finance').id] });
+    expect(headings(docxPart(finance, 'word/document.xml')).map((h) => h.text)).toEqual(['Financial planning and management', 'Reserves', 'Too deep']);
   });
 
   it('a cancelled export leaves nothing behind', async () => {
@@ -181,6 +187,39 @@ describe('export to Word, read back without the code that wrote it', () => {
       message: expect.stringContaining('is not a Word document or template'),
     });
     expect(fs.existsSync(path.join(temp.dir, 'x.docx'))).toBe(false);
+  });
+
+  it('says plainly, by the name the user knows it by, when the template is a zip without usable styles', async () => {
+    const zip = new JSZip();
+    zip.file('word/styles.xml', 'this is not XML');
+    const damaged = path.join(temp.dir, 'upload-1234');
+    fs.writeFileSync(damaged, await zip.generateAsync({ type: 'nodebuffer' }));
+    const run = exportStatementDocx(open, { outPath: path.join(temp.dir, 'x.docx'), templatePath: damaged, template: { file: { kind: 'path', path: damaged }, name: 'Council house style.dotx' } });
+    await expect(run).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('“Council house style.dotx” has no styles to take') });
+    expect(fs.existsSync(path.join(temp.dir, 'x.docx'))).toBe(false);
+  });
+
+  it("uses the council template's own Heading 1 rather than the house style's", async () => {
+    const first = path.join(temp.dir, 'first.docx');
+    await exportStatementDocx(open, { outPath: first });
+    const zip = await JSZip.loadAsync(fs.readFileSync(first));
+    const styles = (await zip.file('word/styles.xml')!.async('string')).replace(
+      /(<w:style [^>]*w:styleId="Heading1"[^>]*>[\s\S]*?)<w:color w:val="[0-9A-Fa-f]{6}"\/>/,
+      '$1<w:color w:val="C00000"/>',
+    );
+    expect(styles).toContain('w:val="C00000"');
+    zip.file('word/styles.xml', styles);
+    const template = path.join(temp.dir, 'red headings.dotx');
+    fs.writeFileSync(template, await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = path.join(temp.dir, 'templated.docx');
+    await exportStatementDocx(open, { outPath: out, templatePath: template });
+    const heading1 = /<w:style [^>]*w:styleId="Heading1"[^>]*>[\s\S]*?<\/w:style>/g;
+    const written = [...docxPart(out, 'word/styles.xml').matchAll(heading1)].map((m) => m[0]);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toContain('<w:color w:val="C00000"/>');
+    // Still UK English, and the statement's own blocks still have their styles.
+    expect(docxPart(out, 'word/styles.xml')).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="en-GB"/);
+    expect(docxPart(out, 'word/styles.xml')).toContain('w:styleId="HeadlineStatement"');
   });
 
   it("takes a council template's styles", async () => {

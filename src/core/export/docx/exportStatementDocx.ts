@@ -29,7 +29,7 @@ import { contentToDocx, type Block, type ExportImage } from './contentToDocx';
 import { readBlob } from '../../blobs/blobStore';
 import { sniffImage } from '../../images/imageInfo';
 import { headingLevel } from './headingLevels';
-import { COVER_SUBTITLE_STYLE, COVER_TITLE_STYLE, HEADING_COLOUR, HOUSE_FONT, houseNumbering, houseStyles } from './houseStyle';
+import { COVER_SUBTITLE_STYLE, COVER_TITLE_STYLE, HEADING_COLOUR, HOUSE_FONT, houseNumbering, houseStyles, stylesWithTemplate } from './houseStyle';
 import { planExport, type ExportPlan } from './planExport';
 
 /**
@@ -82,19 +82,21 @@ export function keyDocumentBookmark(itemId: string): string {
   return `kd_${itemId.replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 40);
 }
 
-async function readTemplateStyles(templatePath: string): Promise<string> {
+/** `shownName`: the name the user knows the file by (a browser upload's own file name is meaningless). */
+async function readTemplateStyles(templatePath: string, shownName = path.basename(templatePath)): Promise<string> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(await fs.readFile(templatePath));
   } catch {
     throw new AppError(
       'invalid-input',
-      `“${path.basename(templatePath)}” is not a Word document or template (.docx or .dotx), so its styles could not be used.`,
+      `“${shownName}” is not a Word document or template (.docx or .dotx), so its styles could not be used.`,
     );
   }
-  const styles = await zip.file('word/styles.xml')?.async('string');
-  if (!styles) {
-    throw new AppError('invalid-input', `“${path.basename(templatePath)}” has no styles to take, so it cannot be used as the council's template.`);
+  const styles = await zip.file('word/styles.xml')?.async('string').catch(() => undefined);
+  // A damaged styles part would otherwise fail deep inside the writer with no useful message.
+  if (!styles || !/<w:styles[\s>]/.test(styles)) {
+    throw new AppError('invalid-input', `“${shownName}” has no styles to take, so it cannot be used as the council's template.`);
   }
   return styles;
 }
@@ -224,7 +226,7 @@ export async function buildStatementDocx(
   });
   const total = plan.sections.length + 2;
   run.onProgress?.({ step: 'Preparing', done: 0, total });
-  const externalStyles = options.templatePath ? await readTemplateStyles(options.templatePath) : undefined;
+  const template = options.templatePath ? stylesWithTemplate(await readTemplateStyles(options.templatePath, options.template?.name)) : undefined;
   const logo = options.logoPath ? logoRun(await fs.readFile(options.logoPath), options.logoPath) : null;
 
   const recommendations = sources.recommendations ?? [];
@@ -284,15 +286,16 @@ export async function buildStatementDocx(
     creator: plan.councilName,
     lastModifiedBy: plan.councilName,
     description: `${plan.title}, ${plan.councilName}`,
-    externalStyles,
-    styles: houseStyles(),
+    externalStyles: template?.externalStyles,
+    styles: template?.styles ?? houseStyles(),
     numbering: houseNumbering(),
     features: { updateFields: true },
     sections: [
       {
         properties: {
           titlePage: true,
-          page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+          // The footer ("Page X of Y") sits 1 cm from the edge, clear of the text above it.
+          page: { margin: { top: 1134, bottom: 1418, left: 1134, right: 1134, footer: 567 } },
         },
         headers: {
           // The cover carries no running header, but the watermark goes on it too.

@@ -125,3 +125,35 @@ export function houseNumbering(): INumberingOptions {
     ],
   };
 }
+
+/**
+ * With a council's own Word template: its styles win (Normal, the headings, the page defaults),
+ * so a council gets its own fonts and colours. Only the statement's own block styles the
+ * template lacks (headline statement, question for the peers, cover) are added from the house
+ * style, and the language stays UK English.
+ */
+export function stylesWithTemplate(templateStyles: string): { externalStyles: string; styles: IStylesOptions } {
+  const own = houseStyles().paragraphStyles ?? [];
+  return {
+    externalStyles: withUkLanguage(templateStyles),
+    styles: { paragraphStyles: own.filter((style) => !templateStyles.includes(`w:styleId="${style.id}"`)) },
+  };
+}
+
+/** The template's default language set to en-GB (spelling and screen readers), however the template had it. */
+export function withUkLanguage(styles: string): string {
+  const lang = `<w:lang w:val="${LANGUAGE}"/>`;
+  const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles);
+  if (!defaults) return styles.replace(/(<w:styles\b[^>]*>)/, `$1<w:docDefaults><w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault></w:docDefaults>`);
+  let block = defaults[0];
+  if (/<w:lang\b[^>]*\/>/.test(block)) {
+    block = block.replace(/<w:lang\b[^>]*\/>/, (el) => (/w:val="/.test(el) ? el.replace(/w:val="[^"]*"/, `w:val="${LANGUAGE}"`) : el.replace('<w:lang', `<w:lang w:val="${LANGUAGE}"`)));
+  } else if (/<w:rPrDefault>\s*<w:rPr>/.test(block)) {
+    block = block.replace(/(<w:rPrDefault>\s*<w:rPr>)/, `$1${lang}`);
+  } else if (/<w:rPrDefault\s*\/>|<w:rPrDefault>\s*<\/w:rPrDefault>/.test(block)) {
+    block = block.replace(/<w:rPrDefault\s*\/>|<w:rPrDefault>\s*<\/w:rPrDefault>/, `<w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault>`);
+  } else {
+    block = block.replace('<w:docDefaults>', `<w:docDefaults><w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault>`);
+  }
+  return styles.slice(0, defaults.index) + block + styles.slice(defaults.index + defaults[0].length);
+}
