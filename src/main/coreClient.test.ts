@@ -14,7 +14,7 @@ import { CORE_CRASHED_MESSAGE, CoreClient, type CoreChild } from './coreClient';
 const ENTRY = resolve(import.meta.dirname, '../core/host/coreProcess.ts');
 
 let temp: ReturnType<typeof makeTempDir>;
-let children: ChildProcess[] = [];
+const children: ChildProcess[] = [];
 let restarts = 0;
 let client: CoreClient;
 

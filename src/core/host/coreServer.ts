@@ -1,4 +1,5 @@
-import type { Envelope } from '../../shared/contract';
+import { shellContract, type Envelope, type ShellHandlers } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import { createDispatcher } from '../dispatch';
 import type { Core } from '../index';
 import { isHostRequest, type BlobOpened, type HostReply, type HostRequest, type MessageEnd } from './protocol';
@@ -18,8 +19,19 @@ function fail(message: string): Envelope<never> {
   return { ok: false, error: { code: 'internal', message } };
 }
 
+/**
+ * The shell's methods (dialogs, opening an exported file) belong to the main process, which
+ * answers them itself; one that reaches the core anyway is refused, not mistaken for a bug.
+ */
+function shellMethodsRefused(): ShellHandlers {
+  const refuse = async () => {
+    throw new AppError('not-allowed', 'That is done by the app window, not by the part that works on the file.');
+  };
+  return Object.fromEntries(Object.keys(shellContract).map((method) => [method, refuse])) as unknown as ShellHandlers;
+}
+
 export function serveCore(end: MessageEnd<unknown, HostReply>, core: Core, options: CoreServerOptions = {}): void {
-  const dispatch = createDispatcher(core.handlers);
+  const dispatch = createDispatcher({ ...core.handlers, ...shellMethodsRefused() });
   const streams = new Map<number, Iterator<Buffer>>();
   let nextStreamId = 1;
   let shuttingDown = false;
