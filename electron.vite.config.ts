@@ -20,6 +20,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           evidenceWorker: resolve(__dirname, 'src/core/evidence/extract/extractWorker.ts'),
+          // The export worker: packing the Word file and compressing the evidence pack
+          // (src/core/export/runExportWorker.ts starts out/main/exportWorker.js).
+          exportWorker: resolve(__dirname, 'src/core/export/exportWorker.ts'),
           // The core runs in its own utility process, started from out/main/coreProcess.js
           // (src/main/coreProcessHost.ts); the main process bundle does not load the core at all.
           coreProcess: resolve(__dirname, 'src/core/host/coreProcess.ts'),
