@@ -7,6 +7,7 @@
  *                 JSON, headless editing): runs in the page and in Node; shared, lexical and the
  *                 @lexical packages that work headless; no React, no Node, no Electron
  *   src/core      Node: storage and domain logic; no Electron, no UI; Lexical only through src/document
+ *                 (src/core/host serves it to Electron's main process; nothing else in the core uses it)
  *   src/main      Electron's main process: core and shared, never the page's code
  *   src/preload   the bridge: shared, electron and zod only
  *   src/renderer  the page: itself, document, shared and browser packages; no Node, no Electron
@@ -89,6 +90,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/core/' },
       to: { path: ['(^|/)node_modules/electron/', UI_PACKAGES] },
+    },
+    {
+      name: 'core-not-to-its-host',
+      comment:
+        'src/core/host serves the core over a message channel to the Electron main process (its utility process). ' +
+        'The rest of the core must not depend on how it is hosted: it also runs in the CLI and in browser mode.',
+      severity: 'error',
+      from: { path: '^src/core/(?!host/)' },
+      to: { path: '^src/core/host/' },
     },
     {
       name: 'renderer-imports-only-renderer-document-shared-and-packages',

@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 // Three builds: the Electron main process, the preload bridge and the renderer. Browser mode
 // (`npm run web`) serves the same renderer build from out/renderer.
 export default defineConfig({
-  // out/main/index.js, ES module (package.json has "type": "module"). The core, src/document and
+  // out/main/index.js, ES module (package.json has "type": "module"), and out/main/coreProcess.js,
+  // the core's own process. The core, src/document and
   // src/shared are bundled in, templates/*.json with them, and so is Lexical, which the core reads
   // documents with (a devDependency: pure JavaScript, so bundling it keeps it out of the package's
   // node_modules). Runtime dependencies (better-sqlite3 with its native addon, zod) stay external
@@ -19,6 +20,12 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           evidenceWorker: resolve(__dirname, 'src/core/evidence/extract/extractWorker.ts'),
+          // The export worker: packing the Word file and compressing the evidence pack
+          // (src/core/export/runExportWorker.ts starts out/main/exportWorker.js).
+          exportWorker: resolve(__dirname, 'src/core/export/exportWorker.ts'),
+          // The core runs in its own utility process, started from out/main/coreProcess.js
+          // (src/main/coreProcessHost.ts); the main process bundle does not load the core at all.
+          coreProcess: resolve(__dirname, 'src/core/host/coreProcess.ts'),
         },
       },
     },

@@ -27,6 +27,8 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'src/core/cli/main.ts'),
         evidenceWorker: resolve(import.meta.dirname, 'src/core/evidence/extract/extractWorker.ts'),
+        // The export worker (src/core/export/runExportWorker.ts looks for out/cli/exportWorker.js).
+        exportWorker: resolve(import.meta.dirname, 'src/core/export/exportWorker.ts'),
       },
       external: ['better-sqlite3', 'mammoth', /^pdfjs-dist(\/|$)/],
       output: {
@@ -47,8 +49,8 @@ export default defineConfig({
               test: /src[\\/]core[\\/]evidence[\\/]extract[\\/](?!extractWorker)|node_modules[\\/](htmlparser2|fflate|domhandler|domelementtype|entities|domutils|dom-serializer)[\\/]/,
               priority: 3,
             },
-            // Everything but the worker's own entry (which must stay in evidenceWorker.js).
-            { name: 'core', test: /src[\\/](core[\\/](?!cli[\\/]|evidence[\\/]extract[\\/]extractWorker)|shared[\\/])|node_modules|templates[\\/]/, priority: 1 },
+            // Everything but the workers' own entries (which must stay in evidenceWorker.js and exportWorker.js).
+            { name: 'core', test: /src[\\/](core[\\/](?!cli[\\/]|evidence[\\/]extract[\\/]extractWorker|export[\\/]exportWorker)|shared[\\/])|node_modules|templates[\\/]/, priority: 1 },
           ],
         },
       },

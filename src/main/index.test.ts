@@ -1,6 +1,7 @@
 /**
  * The shell wired up, without Electron: `electron` is replaced by a small fake that records what
- * the main process asks of it, and the real core (real SQLite files) sits behind the IPC handler.
+ * the main process asks of it, and the real core (real SQLite files) sits behind the IPC handler,
+ * in its own process (the fake's utilityProcess.fork starts a Node child process, as Electron's does).
  * Electron itself is exercised by tests/electron (on machines where it can start).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -110,6 +111,20 @@ const fake = vi.hoisted(() => {
     setAboutPanelOptions() {}
   })();
   const handlers = new Map<string, Listener>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Node's ChildProcess, from the built-in loaded below.
+  const children: any[] = [];
+  const utilityProcess = {
+    fork(modulePath: string, args: string[], options: { execArgv?: string[] }) {
+      const { fork } = process.getBuiltinModule('node:child_process');
+      const child = fork(modulePath, args, { execArgv: options.execArgv ?? [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      children.push(child);
+      return {
+        postMessage: (message: unknown) => child.send(message as never),
+        on: (event: 'message' | 'exit', fn: Listener) => child.on(event, fn),
+        kill: () => child.kill(),
+      };
+    },
+  };
   const protocolHandlers = new Map<string, Listener>();
   const privileged: unknown[] = [];
   const menus: unknown[] = [];
@@ -138,6 +153,7 @@ const fake = vi.hoisted(() => {
   return {
     app,
     windows,
+    children,
     handlers,
     protocolHandlers,
     privileged,
@@ -169,6 +185,7 @@ const fake = vi.hoisted(() => {
           menus.push(menu);
         },
       },
+      utilityProcess,
       dialog: {},
       shell: { openExternal: vi.fn(async () => undefined) },
     },
@@ -196,8 +213,12 @@ beforeAll(async () => {
   await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
 });
 
-afterAll(() => {
+afterAll(async () => {
   fake.app.emit('will-quit', { preventDefault() {} });
+  // The core process closes the file and ends.
+  await Promise.all(
+    fake.children.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((done) => child.once('exit', done)) : null)),
+  );
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -253,6 +274,9 @@ describe('the Electron main process, wired up', () => {
     const path = join(dir, 'Sefton.pcstudio');
     const created = await invoke('assessment-create', { path, councilName: 'Sefton Council' });
     expect(created).toMatchObject({ ok: true, value: { path, councilName: 'Sefton Council' } });
+    // by a core in its own process, not in the main process.
+    expect(fake.children).toHaveLength(1);
+    expect(fake.children[0].pid).not.toBe(process.pid);
     expect(fake.app.recentDocuments).toContain(path);
     // The menu is rebuilt with the file under Open Recent, and Close/Export enabled.
     await vi.waitFor(() => {

@@ -1,5 +1,6 @@
 /**
- * The Electron main process: app lifecycle. One instance, one window, one core.
+ * The Electron main process: app lifecycle. One instance, one window, one core, which runs in
+ * its own utility process (see coreProcessHost.ts) so the window and menus never wait on it.
  * A second launch focuses the window and opens the file it was given; so does macOS's
  * open-file (double-clicking a .pcstudio file in Finder).
  */
@@ -7,12 +8,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createCore } from '../core';
 import { createDispatcher } from '../core/dispatch';
 import type { Handlers } from '../shared/contract';
 import { trackAssessment, type AssessmentEvent } from './assessmentTracking';
 import { assessmentFromArgv, assessmentFromInstanceData } from './fileNames';
 import { forwardJobEvents, registerApiHandler, sendMenuCommand, whenApiIdle } from './ipc';
+import { CoreClient, remoteCoreHandlers } from './coreClient';
+import { coreProcessEntry, forkCoreProcess } from './coreProcessHost';
 import { createAppMenu, type AppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { secureAllWebContents, secureSession } from './security';
@@ -47,7 +49,7 @@ function run(): void {
   const devServerUrl = trustedDevServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
   let mainWindow: BrowserWindow | null = null;
   let pendingFile: string | null = fileOnCommandLine;
-  let core: ReturnType<typeof createCore> | null = null;
+  let core: CoreClient | null = null;
   let menu: AppMenu | null = null;
 
   secureAllWebContents({ devServerUrl });
@@ -92,9 +94,9 @@ function run(): void {
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
       // macOS keeps the app running with no window: let go of the file until one opens again.
-      // (Elsewhere the app is about to quit, and core.close() does it.)
+      // (Elsewhere the app is about to quit, and core.shutDown() does it.)
       if (process.platform === 'darwin' && core) {
-        core.handlers['assessment-close']({}).then(
+        core.invoke('assessment-close', {}).then(
           () => onAssessmentEvent({ kind: 'closed' }),
           () => undefined,
         );
@@ -129,17 +131,13 @@ function run(): void {
     if (!core) return;
     const closing = core;
     core = null;
-    let result: unknown;
-    try {
-      // After the last automatic backup, if there were edits since the one before.
-      result = closing.shutDown();
-    } catch (error) {
-      console.error('Could not close the assessment cleanly:', error);
-    }
-    if (result instanceof Promise) {
-      event.preventDefault();
-      result.catch((error: unknown) => console.error('Could not close the assessment cleanly:', error)).finally(() => app.quit());
-    }
+    // The core process makes the last automatic backup (if there were edits since the one
+    // before) and closes the file, folding its WAL back in; quitting waits for it.
+    event.preventDefault();
+    closing
+      .shutDown()
+      .catch((error: unknown) => console.error('Could not close the assessment cleanly:', error))
+      .finally(() => app.quit());
   });
 
   app
@@ -156,7 +154,7 @@ function run(): void {
       const ses = session.defaultSession;
       secureSession(ses, { devServerUrl });
       configureSpelling(ses);
-      if (!devServerUrl) serveRenderer(ses, rendererDir, (capability) => core?.openBlobCapability(capability) ?? null);
+      if (!devServerUrl) serveRenderer(ses, rendererDir, async (capability) => (core ? core.openBlob(capability) : null));
 
       app.setAboutPanelOptions({
         applicationName: PRODUCT_NAME,
@@ -165,19 +163,28 @@ function run(): void {
         ...(existsSync(iconPath) ? { iconPath } : {}),
       });
 
-      core = createCore({ configDir: app.getPath('userData') });
+      const entry = coreProcessEntry(here, import.meta.url.endsWith('.ts'));
+      const configDir = app.getPath('userData');
+      const client = new CoreClient({
+        spawn: () => forkCoreProcess(entry, configDir),
+        // A crashed core was restarted with nothing open: the menu and title say so.
+        onRestart: () => onAssessmentEvent({ kind: 'closed' }),
+      });
+      core = client;
+      const coreHandlers = remoteCoreHandlers(client);
+      // Validated here with the contract (the IPC boundary) and again in the core process (its own boundary).
       const handlers = {
-        ...core.handlers,
+        ...coreHandlers,
         ...createElectronShellHandlers({
           getWindow: () => mainWindow,
           ...(process.env.PCS_DEFAULT_FOLDER ? { defaultFolder: process.env.PCS_DEFAULT_FOLDER } : {}),
         }),
       } satisfies Handlers;
 
-      menu = createAppMenu({ core: core.handlers, getMainWindow: () => mainWindow });
+      menu = createAppMenu({ core: coreHandlers, getMainWindow: () => mainWindow });
       void menu.refresh();
       registerApiHandler(trackAssessment(createDispatcher(handlers), onAssessmentEvent), devServerUrl);
-      forwardJobEvents((listener) => core!.jobs.runner.subscribe(listener), () => mainWindow);
+      forwardJobEvents((listener) => client.onJobEvent(listener), () => mainWindow);
 
       createWindow();
       app.on('activate', () => {

@@ -18,8 +18,13 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** A stored file a display capability shows (see Core.openBlobCapability). */
-export type OpenBlob = (capability: string) => { size: number; mimeType: string | null; chunks: Iterable<Buffer> } | null;
+/**
+ * A stored file a display capability shows (see Core.openBlobCapability), read from the core's
+ * process a chunk at a time (CoreClient.openBlob); `close` lets go of it when the reader stops early.
+ */
+export type OpenBlob = (
+  capability: string,
+) => Promise<{ size: number; mimeType: string | null; chunks: AsyncIterable<Uint8Array>; close(): void } | null>;
 
 const BLOB_PATH = /^\/blob\/([A-Za-z0-9_-]{32,64})$/;
 const SHOWN_TYPES = /^(image\/(png|jpeg|gif|webp|svg\+xml)|application\/pdf|text\/plain)$/;
@@ -28,15 +33,18 @@ const SHOWN_TYPES = /^(image\/(png|jpeg|gif|webp|svg\+xml)|application\/pdf|text
  * app://pcs/blob/<capability>: a stored file for display, streamed a chunk at a time, under a
  * sandboxing policy so a stored SVG or HTML file cannot run anything.
  */
-function serveBlob(openBlob: OpenBlob, capability: string): Response {
-  const opened = openBlob(capability);
+async function serveBlob(openBlob: OpenBlob, capability: string): Promise<Response> {
+  const opened = await openBlob(capability);
   if (!opened) return new Response('This link has expired.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const iterator = opened.chunks[Symbol.iterator]();
+  const iterator = opened.chunks[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = iterator.next();
+    async pull(controller) {
+      const next = await iterator.next();
       if (next.done) controller.close();
       else controller.enqueue(new Uint8Array(next.value));
+    },
+    cancel() {
+      opened.close();
     },
   });
   return new Response(body, {

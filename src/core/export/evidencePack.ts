@@ -51,12 +51,48 @@ export function indexHtml(title: string, rows: Array<{ number: string; title: st
   return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body><h1>${escapeHtml(title)}</h1>\n<table><thead><tr><th scope="col">No.</th><th scope="col">Document</th></tr></thead><tbody>\n${body}\n</tbody></table></body></html>\n`;
 }
 
+/**
+ * Where the pack's files go and how they are compressed: in this thread (tests, the CLI) or in
+ * a worker thread (the job lane; see ./runExportWorker.ts), since deflating a few hundred
+ * megabytes of evidence is the pack's costly step.
+ */
+export interface PackZipper {
+  add(name: string, data: Uint8Array | string): void | Promise<void>;
+  /** Compresses everything added; `onPercent` reports how far it has got. */
+  finish(onPercent: (percent: number) => void): Promise<Uint8Array>;
+  /** Lets go of whatever was added (the export failed or was cancelled). */
+  abandon(): void;
+}
+
+export function inThreadZipper(): PackZipper {
+  const zip = new JSZip();
+  return {
+    add: (name, data) => void zip.file(name, data),
+    finish: (onPercent) => zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }, (meta) => onPercent(meta.percent)),
+    abandon: () => undefined,
+  };
+}
+
 export async function exportEvidencePack(
   source: EvidencePackSource,
   options: { outPath: string; title?: string },
   run: ExportRun = {},
+  zipper: PackZipper = inThreadZipper(),
 ): Promise<{ path: string; fileCount: number; bytes: number }> {
-  const zip = new JSZip();
+  try {
+    return await writeEvidencePack(source, options, run, zipper);
+  } catch (error) {
+    zipper.abandon();
+    throw error;
+  }
+}
+
+async function writeEvidencePack(
+  source: EvidencePackSource,
+  options: { outPath: string; title?: string },
+  run: ExportRun,
+  zip: PackZipper,
+): Promise<{ path: string; fileCount: number; bytes: number }> {
   const used = new Set<string>();
   const rows: Array<{ number: string; title: string; file: string }> = [];
   const total = source.items.length + 1;
@@ -69,14 +105,16 @@ export async function exportEvidencePack(
       name = `${packFileName(item).slice(0, -ext.length || undefined)} (${n})${ext}`;
     }
     used.add(name.toLowerCase());
-    zip.file(name, await item.read());
+    await zip.add(name, await item.read());
     rows.push({ number: item.number, title: item.title, file: name });
     run.onProgress?.({ step: `Adding “${item.title}”`, done: i + 1, total });
   }
   const title = options.title ?? 'Key and background documents';
-  zip.file('index.html', indexHtml(title, rows));
-  zip.file('index.csv', `No.,Document,File\r\n${rows.map((r) => [r.number, r.title, r.file].map(csvField).join(',')).join('\r\n')}\r\n`);
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  await zip.add('index.html', indexHtml(title, rows));
+  await zip.add('index.csv', `No.,Document,File\r\n${rows.map((r) => [r.number, r.title, r.file].map(csvField).join(',')).join('\r\n')}\r\n`);
+  const buffer = await zip.finish((percent) => {
+    if (!run.signal?.aborted) run.onProgress?.({ step: 'Compressing the pack', done: source.items.length + percent / 100, total });
+  });
   if (run.signal?.aborted) throw new AppError('cancelled', CANCELLED_MESSAGE);
   const outPath = path.resolve(options.outPath);
   const temp = `${outPath}.${process.pid}.tmp`;

@@ -7,14 +7,18 @@ import { exportDownloadLink, type DownloadLane } from './downloadLink';
 import { planExport } from './docx/planExport';
 import type { ExportRun } from './exportRun';
 import { evidencePackSource, exportSources } from './exportSources';
+import { packStatementDocxInWorker, workerZipper } from './runExportWorker';
 
 // docx and jszip are loaded on the first export, so the app and `pcs info` start without them.
 const docxExporter = () => import('./docx/exportStatementDocx');
 const packExporter = () => import('./evidencePack');
 
-/** File → Export to Word on the open assessment, with its key documents and recommendations. */
+/**
+ * File → Export to Word on the open assessment, with its key documents and recommendations.
+ * The plan is read here (it needs the database); the document is built and packed in a worker thread.
+ */
 export async function exportAssessmentDocx(open: OpenAssessment, options: ExportDocxOptions, run: ExportRun = {}) {
-  return (await docxExporter()).exportStatementDocx(open, withTemplatePath(options), run, exportSources(open));
+  return (await docxExporter()).exportStatementDocx(open, withTemplatePath(options), run, exportSources(open), packStatementDocxInWorker);
 }
 
 /** The dialog's chosen template as the path the builder reads (browser mode swapped its upload for a path already). */
@@ -30,7 +34,8 @@ export async function exportAssessmentEvidencePack(open: OpenAssessment, options
   if (source.items.length === 0) {
     throw new AppError('invalid-input', 'This assessment has no evidence files yet, so there is no evidence pack to export.');
   }
-  return (await packExporter()).exportEvidencePack(source, options, run);
+  // Each file is read here and handed to a worker thread, which compresses the pack.
+  return (await packExporter()).exportEvidencePack(source, options, run, workerZipper(run));
 }
 
 /** The `export` group of the contract. The job lane runs the two exports with progress and Cancel. */
