@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
 import type { ExportDocxOptions } from '../../shared/contracts/export';
 import type { ExportSources, PackDocx } from './docx/exportStatementDocx';
-import type { ExportPlan } from './docx/planExport';
+import type { PackPlan } from './docx/exportStatementDocx';
 import type { PackZipper } from './evidencePack';
 import { CANCELLED_MESSAGE, type ExportProgress, type ExportRun } from './exportRun';
 
@@ -15,7 +15,7 @@ import { CANCELLED_MESSAGE, type ExportProgress, type ExportRun } from './export
  * worker at once (nothing is written until the bytes are back, so there is nothing to undo).
  */
 export type ExportWorkerTask =
-  | { type: 'docx'; plan: ExportPlan; options: Omit<ExportDocxOptions, 'outPath' | 'sectionIds'>; sources: ExportSources }
+  | { type: 'docx'; plan: PackPlan; options: Omit<ExportDocxOptions, 'outPath' | 'sectionIds'>; sources: ExportSources }
   | { type: 'pack-add'; name: string; data: Uint8Array | string }
   | { type: 'pack-finish' };
 
@@ -97,8 +97,9 @@ function startWorker(run: ExportRun, onPercent?: (percent: number) => void): Exp
 /** `packStatementDocx` in a worker thread: the same arguments, the same bytes. */
 export const packStatementDocxInWorker: PackDocx = async (plan, options, run = {}, sources = {}) => {
   const worker = startWorker(run);
-  const { draft, templatePath, logoPath } = options;
-  worker.post({ type: 'docx', plan, options: { draft, templatePath, logoPath }, sources });
+  // The template's display name goes too: a damaged template's message names the file the user chose.
+  const { draft, templatePath, logoPath, template } = options;
+  worker.post({ type: 'docx', plan, options: { draft, templatePath, logoPath, template }, sources });
   const bytes = await worker.result;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 };

@@ -84,7 +84,8 @@ export function citationChild(node: SerializedNode, context: ContentContext): Pa
 
 /** A stored picture's bytes and kind, for the export (read from the assessment's blob store). */
 export interface ExportImage {
-  data: Buffer;
+  // A Uint8Array: a Buffer arrives as one after crossing to the worker thread.
+  data: Uint8Array;
   type: 'png' | 'jpg' | 'gif';
   width: number;
   height: number;

@@ -31,6 +31,9 @@ import { sniffImage } from '../../images/imageInfo';
 import { headingLevel } from './headingLevels';
 import { COVER_SUBTITLE_STYLE, COVER_TITLE_STYLE, HEADING_COLOUR, HOUSE_FONT, houseNumbering, houseStyles, stylesWithTemplate } from './houseStyle';
 import { planExport, type ExportPlan } from './planExport';
+import { visitDocument } from '../../../document/visitor';
+import { STATEMENT_NODE_TYPES } from '../../../document/nodeTypes';
+import type { SerializedNode } from '../../../shared/schemas/lexical';
 
 /**
  * File → Export to Word, and `pcs export --docx`: the statement as a council document for the
@@ -212,12 +215,33 @@ export function recommendationsTable(recommendations: readonly RecommendationRow
 }
 
 /** What the export will write, read from the assessment (the only step that needs its database). */
-export function planStatementDocx(open: OpenAssessment, options: Pick<ExportDocxOptions, 'sectionIds'>, sources: ExportSources = {}): ExportPlan {
-  return planExport(open, {
+export function planStatementDocx(open: OpenAssessment, options: Pick<ExportDocxOptions, 'sectionIds'>, sources: ExportSources = {}): PackPlan {
+  const plan = planExport(open, {
     sectionIds: options.sectionIds,
     hasKeyDocuments: (sources.keyDocuments ?? []).length > 0,
     hasRecommendations: (sources.recommendations ?? []).length > 0,
   });
+  return { ...plan, images: readPictures(open, plan) };
+}
+
+/** A plan with the stored pictures' bytes: all the packing step needs, so it can run in a worker thread. */
+export type PackPlan = ExportPlan & { images: Record<string, ExportImage> };
+
+/**
+ * Every stored picture the planned sections show, read once each on the core's thread (the
+ * worker that packs the document has no database). A picture whose bytes are missing or not a
+ * picture is left out; the plan's warnings say so before writing.
+ */
+function readPictures(open: OpenAssessment, plan: ExportPlan): Record<string, ExportImage> {
+  const images: Record<string, ExportImage> = {};
+  const take = (node: SerializedNode) => {
+    if (node.type !== STATEMENT_NODE_TYPES.image || typeof node.blobId !== 'string' || node.blobId === '' || node.blobId in images) return;
+    const data = readBlob(open.file.db, node.blobId);
+    const sniffed = data ? sniffImage(data) : null;
+    if (data && sniffed && 'width' in sniffed) images[node.blobId] = { data, type: sniffed.kind, width: sniffed.width, height: sniffed.height };
+  };
+  for (const section of plan.sections) visitDocument(section.content.root, { enterBlock: take, leaf: take });
+  return images;
 }
 
 /** The document, built in memory; `exportStatementDocx` writes it. Exposed for the benchmark. */
@@ -226,7 +250,7 @@ export async function buildStatementDocx(
   options: Omit<ExportDocxOptions, 'outPath'>,
   run: ExportRun = {},
   sources: ExportSources = {},
-): Promise<{ buffer: Buffer; plan: ExportPlan }> {
+): Promise<{ buffer: Buffer; plan: PackPlan }> {
   const plan = planStatementDocx(open, options, sources);
   return { buffer: await packStatementDocx(plan, options, run, sources), plan };
 }
@@ -238,7 +262,7 @@ export async function buildStatementDocx(
  * Reads nothing from the assessment, so the job lane runs it in a worker thread (../exportWorker.ts).
  */
 export async function packStatementDocx(
-  plan: ExportPlan,
+  plan: PackPlan,
   options: Omit<ExportDocxOptions, 'outPath' | 'sectionIds'>,
   run: ExportRun = {},
   sources: ExportSources = {},
@@ -255,16 +279,8 @@ export async function packStatementDocx(
   const numbers = new Map(keyDocuments.flatMap((d) => (d.itemId ? [[d.itemId, d.number] as const] : [])));
   let recommendationsWritten = recommendations.length === 0;
   let listInstance = 0;
-  // Each stored picture is read once, however often it appears.
-  const images = new Map<string, ExportImage | undefined>();
-  const imageFor = (blobId: string): ExportImage | undefined => {
-    if (!images.has(blobId)) {
-      const data = readBlob(open.file.db, blobId);
-      const sniffed = data ? sniffImage(data) : null;
-      images.set(blobId, data && sniffed && 'width' in sniffed ? { data, type: sniffed.kind, width: sniffed.width, height: sniffed.height } : undefined);
-    }
-    return images.get(blobId);
-  };
+  // The pictures' bytes came with the plan (read on the core's thread, once each).
+  const imageFor = (blobId: string): ExportImage | undefined => plan.images[blobId];
   const body: FileChild[] = [...coverPage(plan, logo, options.draft === true), ...contentsPage()];
   let firstChapter = true;
   for (const [i, section] of plan.sections.entries()) {
