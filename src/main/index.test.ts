@@ -4,11 +4,11 @@
  * in its own process (the fake's utilityProcess.fork starts a Node child process, as Electron's does).
  * Electron itself is exercised by tests/electron (on machines where it can start).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_INVOKE_CHANNEL, type Envelope } from '../shared/contract';
+import { IPC_INVOKE_CHANNEL, IPC_UPLOAD_CHANNEL, type Envelope } from '../shared/contract';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stand-in for Electron's untyped listeners.
 type Listener = (...args: any[]) => any;
@@ -209,6 +209,7 @@ beforeAll(async () => {
   vi.stubEnv('PCS_CONFIG_DIR', join(dir, 'config'));
   vi.stubEnv('PCS_DEFAULT_FOLDER', dir);
   vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  fake.app.setPath('temp', join(dir, 'temp'));
   await import('./index');
   await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
 });
@@ -248,6 +249,20 @@ describe('the Electron main process, wired up', () => {
       webviewTag: false,
     });
     expect(win?.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
+  });
+
+  it('keeps a pasted picture (bytes, no path) in a private temporary file for the core, from the trusted page only', async () => {
+    const upload = fake.handlers.get(IPC_UPLOAD_CHANNEL);
+    if (!upload) throw new Error('No upload handler registered');
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10]);
+    const answer = (await upload(trusted, bytes)) as Envelope<{ path: string }>;
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value.path.startsWith(join(dir, 'temp'))).toBe(true);
+    expect(new Uint8Array(readFileSync(answer.value.path))).toEqual(bytes);
+    const stranger = (await upload({ senderFrame: { url: 'https://example.com/', parent: null } }, bytes)) as Envelope<unknown>;
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    const notBytes = (await upload(trusted, 'hello')) as Envelope<unknown>;
+    expect(notBytes).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('answers app-info through IPC, in Electron mode', async () => {

@@ -12,7 +12,8 @@ import { createDispatcher } from '../core/dispatch';
 import type { Handlers } from '../shared/contract';
 import { trackAssessment, type AssessmentEvent } from './assessmentTracking';
 import { assessmentFromArgv, assessmentFromInstanceData } from './fileNames';
-import { forwardJobEvents, registerApiHandler, sendMenuCommand, whenApiIdle } from './ipc';
+import { forwardJobEvents, registerApiHandler, registerUploadHandler, sendMenuCommand, whenApiIdle } from './ipc';
+import { createUploadFolder } from './uploads';
 import { CoreClient, remoteCoreHandlers } from './coreClient';
 import { coreProcessEntry, forkCoreProcess } from './coreProcessHost';
 import { createAppMenu, type AppMenu } from './menu';
@@ -184,6 +185,10 @@ function run(): void {
       menu = createAppMenu({ core: coreHandlers, getMainWindow: () => mainWindow });
       void menu.refresh();
       registerApiHandler(trackAssessment(createDispatcher(handlers), onAssessmentEvent), devServerUrl);
+      // Pasted pictures and other path-less files: one private folder per run, removed on quit.
+      const uploads = createUploadFolder(join(app.getPath('temp'), `peer-challenge-studio-uploads-${process.pid}`));
+      registerUploadHandler(uploads, devServerUrl);
+      app.once('quit', () => void uploads.clear());
       forwardJobEvents((listener) => client.onJobEvent(listener), () => mainWindow);
 
       createWindow();

@@ -7,11 +7,13 @@ import {
   IPC_INVOKE_CHANNEL,
   IPC_JOB_CHANNEL,
   IPC_MENU_CHANNEL,
+  IPC_UPLOAD_CHANNEL,
   type Envelope,
   type MenuCommandEvent,
 } from '../shared/contract';
 import type { JobEvent } from '../shared/contracts/jobs';
 import { isTrustedSender } from './urls';
+import { UploadBytesSchema, type UploadFolder } from './uploads';
 
 /** The core's dispatcher: validates the arguments and runs one call. Never throws. */
 export type Dispatch = (method: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
@@ -59,6 +61,27 @@ export function registerApiHandler(dispatch: Dispatch, devServerUrl: string | un
     }
   });
   return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+}
+
+/**
+ * The bytes of a path-less file (a pasted picture) from the trusted page: checked, written to the
+ * private upload folder, answered with the path the page then hands to the core.
+ */
+export function registerUploadHandler(uploads: UploadFolder, devServerUrl: string | undefined): () => void {
+  ipcMain.handle(IPC_UPLOAD_CHANNEL, async (event: IpcMainInvokeEvent, bytes: unknown): Promise<Envelope<{ path: string }>> => {
+    const frame = event.senderFrame;
+    if (!isTrustedSender({ url: frame?.url, isTopFrame: frame !== null && frame.parent === null }, devServerUrl)) {
+      return refusal('not-allowed', 'This page is not allowed to use Peer Challenge Studio.');
+    }
+    const parsed = UploadBytesSchema.safeParse(bytes);
+    if (!parsed.success) return refusal('invalid-input', parsed.error.issues[0]?.message ?? 'The file did not arrive as bytes.');
+    try {
+      return { ok: true, value: { path: await uploads.store(parsed.data) } };
+    } catch {
+      return refusal('internal', 'The file could not be kept for adding (is the disk full?). Save it to a folder, then add it from there.');
+    }
+  });
+  return () => ipcMain.removeHandler(IPC_UPLOAD_CHANNEL);
 }
 
 /** Sends a menu command to the page in `win`, once the page has loaded. */

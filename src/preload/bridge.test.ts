@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_INVOKE_CHANNEL, IPC_JOB_CHANNEL, IPC_MENU_CHANNEL, type MenuCommandEvent } from '../shared/ipc';
+import { IPC_INVOKE_CHANNEL, IPC_JOB_CHANNEL, IPC_MENU_CHANNEL, IPC_UPLOAD_CHANNEL, type MenuCommandEvent } from '../shared/ipc';
 import { createBridge, type BridgeIpc } from './bridge';
 
 function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 1 })) {
@@ -19,8 +19,19 @@ function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknow
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('preload bridge', () => {
-  it('exposes exactly invoke, onMenuCommand, onJobEvent and pathForFile', () => {
-    expect(Object.keys(createBridge(fakeIpc())).sort()).toEqual(['invoke', 'onJobEvent', 'onMenuCommand', 'pathForFile']);
+  it('exposes exactly invoke, onMenuCommand, onJobEvent, pathForFile and uploadBytes', () => {
+    expect(Object.keys(createBridge(fakeIpc())).sort()).toEqual(['invoke', 'onJobEvent', 'onMenuCommand', 'pathForFile', 'uploadBytes']);
+  });
+
+  it('sends a path-less file as bytes on the upload channel, and nothing else', async () => {
+    const ipc = fakeIpc(async () => ({ ok: true, value: { path: '/tmp/x.upload' } }));
+    const bridge = createBridge(ipc);
+    const bytes = new Uint8Array([1, 2, 3]);
+    expect(await bridge.uploadBytes(bytes)).toEqual({ ok: true, value: { path: '/tmp/x.upload' } });
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_UPLOAD_CHANNEL, bytes);
+    const refused = await bridge.uploadBytes('not bytes' as unknown as Uint8Array);
+    expect(refused.ok).toBe(false);
+    expect(ipc.invoke).toHaveBeenCalledTimes(1);
   });
 
   it('passes on job events that match the schema, as plain copies, and drops the rest', () => {

@@ -8,6 +8,7 @@ import {
   IPC_INVOKE_CHANNEL,
   IPC_JOB_CHANNEL,
   IPC_MENU_CHANNEL,
+  IPC_UPLOAD_CHANNEL,
   MenuCommandSchema,
   type Envelope,
   type MenuCommandEvent,
@@ -89,6 +90,16 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: object) => stri
       return () => {
         jobListeners.delete(listener);
       };
+    },
+
+    uploadBytes(bytes: Uint8Array): Promise<Envelope<{ path: string }>> {
+      if (!(bytes instanceof Uint8Array)) {
+        return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: 'The file did not arrive as bytes.' } });
+      }
+      return ipc.invoke(IPC_UPLOAD_CHANNEL, bytes).then(
+        (envelope) => envelope as Envelope<{ path: string }>,
+        () => ({ ok: false, error: { code: 'io', message: 'The file could not be passed to Peer Challenge Studio. Save it to a folder, then add it from there.' } }),
+      );
     },
 
     pathForFile(file: object): string {

@@ -38,6 +38,8 @@ export const IPC_INVOKE_CHANNEL = 'pcs:invoke';
 export const IPC_MENU_CHANNEL = 'pcs:menu';
 /** Job events (progress, outcome) from the main process to the page. */
 export const IPC_JOB_CHANNEL = 'pcs:job';
+/** The bytes of a file that has no path (a pasted picture), from the page to the main process. */
+export const IPC_UPLOAD_CHANNEL = 'pcs:upload';
 
 /** The envelope every call's answer travels in, over IPC and over HTTP alike. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -53,4 +55,9 @@ export interface PreloadBridge {
   onJobEvent(listener: (event: JobEvent) => void): () => void;
   /** The path of a dropped or chosen file (Electron's webUtils.getPathForFile); '' when it has none. */
   pathForFile(file: object): string;
+  /**
+   * For a file with no path (a pasted picture): its bytes are written to a private temporary
+   * file and its path answered, so the core takes it like any chosen file.
+   */
+  uploadBytes(bytes: Uint8Array): Promise<Envelope<{ path: string }>>;
 }

@@ -70,8 +70,12 @@ export function electronTransport(bridge: NonNullable<Window['pcs']>): Transport
     subscribeJobs: (listener) => bridge.onJobEvent(listener),
     fileRef: async (file) => {
       const path = bridge.pathForFile(file);
-      if (!path) throw new ApiError('invalid-input', 'That file is not on this computer, so it cannot be added. Save it to a folder first.');
-      return { kind: 'path', path };
+      if (path) return { kind: 'path', path };
+      // No path (a picture pasted from the clipboard): its bytes go once to the main process,
+      // which keeps them in a private temporary file and answers that file's path.
+      const envelope = await bridge.uploadBytes(new Uint8Array(await file.arrayBuffer()));
+      if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+      return { kind: 'path', path: envelope.value.path };
     },
     blobUrl: (capability) => `app://pcs/blob/${capability}`,
   };
