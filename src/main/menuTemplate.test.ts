@@ -74,14 +74,18 @@ describe('buildMenuTemplate', () => {
     expect(item(file, 'Open…').accelerator).toBe('CmdOrCtrl+O');
     expect(item(file, 'Export to Word…').accelerator).toBe('CmdOrCtrl+E');
     click(item(file, 'New assessment…'));
+    click(item(file, 'New assessment from a previous one…'));
     click(item(file, 'Open…'));
     click(item(file, 'Close assessment'));
     click(item(file, 'Export to Word…'));
+    click(item(file, 'Import from Word…'));
     expect(sent).toEqual([
       { command: 'new-assessment' },
+      { command: 'new-from-previous' },
       { command: 'open-assessment' },
       { command: 'close-assessment' },
       { command: 'export' },
+      { command: 'import-word' },
     ]);
     expect(file.at(-1)?.role).toBe('quit');
   });

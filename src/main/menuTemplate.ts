@@ -69,6 +69,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     label: isMac ? 'File' : '&File',
     submenu: [
       { label: 'New assessment…', accelerator: electronAccelerator('newAssessment'), click: () => ctx.send({ command: 'new-assessment' }) },
+      { label: 'New assessment from a previous one…', click: () => ctx.send({ command: 'new-from-previous' }) },
       { label: 'Open…', accelerator: electronAccelerator('openAssessment'), click: () => ctx.send({ command: 'open-assessment' }) },
       { label: 'Open Recent', submenu: recentSubmenu(ctx) },
       { type: 'separator' },

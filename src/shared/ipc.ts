@@ -6,6 +6,7 @@ import type { JobEvent } from './contracts/jobs';
 /** Commands the Electron menu sends to the renderer (browser mode has its own buttons). */
 export const MENU_COMMANDS = [
   'new-assessment',
+  'new-from-previous',
   'open-assessment',
   'open-recent',
   'close-assessment',

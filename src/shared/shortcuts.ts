@@ -27,6 +27,7 @@ export const SHORTCUTS = {
   underline: { group: 'Editing', action: 'Underline', keys: 'Mod+U' },
   undo: { group: 'Editing', action: 'Undo', keys: 'Mod+Z' },
   redo: { group: 'Editing', action: 'Redo', keys: 'Mod+Shift+Z', alsoKeys: 'Ctrl+Y' },
+  citeEvidence: { group: 'Editing', action: 'Cite evidence for the selected words', keys: 'Mod+Shift+E' },
   renameSection: { group: 'Binder', action: 'Rename the section', keys: 'F2' },
   deleteSection: { group: 'Binder', action: 'Delete the section', keys: 'Delete' },
   moveUp: { group: 'Binder', action: 'Move the section up', keys: 'Alt+ArrowUp' },
@@ -41,6 +42,7 @@ export const SHORTCUTS = {
   openAssessment: { group: 'Files', action: 'Open an assessment', keys: 'Mod+O', desktopOnly: true },
   closeAssessment: { group: 'Files', action: 'Close the assessment', keys: 'Mod+W', desktopOnly: true },
   export: { group: 'Files', action: 'Export', keys: 'Mod+E', desktopOnly: true },
+  recommendations: { group: 'Files', action: 'Open the recommendations register', keys: 'Alt+Shift+R' },
   shortcuts: { group: 'Files', action: 'Keyboard shortcuts', keys: 'Mod+/' },
 } as const satisfies Record<string, Shortcut>;
 

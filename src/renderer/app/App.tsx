@@ -168,6 +168,9 @@ function Studio() {
         case 'new-assessment':
           setCreateOpen(true);
           break;
+        case 'new-from-previous':
+          setFromPreviousOpen(true);
+          break;
         case 'open-assessment':
           void startOpen();
           break;
@@ -189,8 +192,12 @@ function Studio() {
         case 'save-as-template':
         case 'templates-folder':
         case 'restore-backup':
+        case 'import-word':
           setScreenRequest((previous) => ({ command: event.command as ScreenMenuCommand, n: (previous?.n ?? 0) + 1 }));
           break;
+        default:
+          // Every menu command is handled: a new one added to MENU_COMMANDS fails to compile here.
+          event.command satisfies never;
       }
     });
   }, [close, openPath, startOpen]);

@@ -81,7 +81,7 @@ const FILE_MENU: ReadonlyArray<readonly [FileMenuAction, string, ShortcutId?] | 
   ['add-focus-area', 'Add focus area…'],
   ['evidence', 'Evidence library'],
   ['import-word', 'Import from Word…'],
-  ['recommendations', 'Recommendations… (Alt+Shift+R)'],
+  ['recommendations', 'Recommendations…', 'recommendations'],
   null,
   ['save-as-template', 'Save as template…'],
   ['templates-folder', 'Templates folder…'],

@@ -1,8 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { Button } from 'react-aria-components';
+import { ariaShortcutFor, shortcutFor } from '../ui/shortcuts';
 import { OPEN_CITE_DIALOG_COMMAND } from './citeCommand';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The toolbar's "Cite evidence" button. */
 export function CiteButton() {
@@ -10,8 +10,8 @@ export function CiteButton() {
   return (
     <Button
       className="tool tool-text"
-      aria-label={`Cite evidence (${isMac ? '⇧⌘E' : 'Ctrl+Shift+E'})`}
-      aria-keyshortcuts={isMac ? 'Meta+Shift+E' : 'Control+Shift+E'}
+      aria-label={`Cite evidence (${shortcutFor('citeEvidence')})`}
+      aria-keyshortcuts={ariaShortcutFor('citeEvidence')}
       onPress={() => editor.dispatchCommand(OPEN_CITE_DIALOG_COMMAND, undefined)}
     >
       Cite
