@@ -170,6 +170,7 @@ function run(): void {
         ...core.handlers,
         ...createElectronShellHandlers({
           getWindow: () => mainWindow,
+          copyEvidenceOriginal: (id) => core!.handlers['evidence-original-copy']({ id }),
           ...(process.env.PCS_DEFAULT_FOLDER ? { defaultFolder: process.env.PCS_DEFAULT_FOLDER } : {}),
         }),
       } satisfies Handlers;
