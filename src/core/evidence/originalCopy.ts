@@ -14,7 +14,11 @@ export function originalsFolder(): string {
 
 /** A file name safe on every system, keeping the extension the other app goes by. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+/, '').trim();
+  const cleaned = [...name]
+    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/^[.\s]+/, '')
+    .trim();
   return cleaned.slice(-150) || 'evidence';
 }
 
