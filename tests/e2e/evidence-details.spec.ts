@@ -91,6 +91,8 @@ test('evidence details: edit an item in an accessible dialog, download the origi
   await second.getByRole('button', { name: 'Save details' }).click();
   await expect(second).toBeHidden();
   await expect(citedHere.getByText('1a', { exact: true })).toBeVisible();
+  // The citation in the text takes the family's lettered number at once.
+  await expect(editor(page).locator('cite')).toHaveText('[1a]');
 
   // Reopened, the saved details are all there.
   await items.getByRole('button', { name: 'Details of “Budget 2024/25”' }).click();

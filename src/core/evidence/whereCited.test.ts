@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorStateToJSON, parseEditorState } from '../../document/headless';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
 import { doc, text } from '../testing/testFiles';
+import { docxPart, paragraphs } from '../export/testing/readDocx';
 
 function citation(itemId: string, label: string, locator = '1') {
   return { type: 'citation', version: 1, direction: null, format: '', indent: 0, itemId, locator, quote: null, children: [text(`[${label}]`)] };
@@ -51,6 +52,11 @@ describe('evidence details, where cited, key documents order, original file', ()
     expect(list.map((d) => `${d.label}:${d.itemId}`)).toEqual([`1:${ids.minutes}`, `2:${ids.plan}`, `3:${ids.budget}`]);
     expect((await t.api['evidence-section-citations']({ sectionId: place.id })).map((c) => `${c.label}×${c.count}`)).toEqual(['3×2', '2×1']);
     expect((await t.api['section-get']({ id: place.id })).revision).toBe(before);
+    // The exported DOCX numbers the citations as the list does, whatever label was saved in them ("[1]", "[2]").
+    const out = path.join(t.dir, 'reordered.docx');
+    await t.api['export-docx']({ outPath: out });
+    const growth = paragraphs(docxPart(out, 'word/document.xml')).find((p) => p.text.startsWith('Growth'))!;
+    expect(growth.text).toBe('Growth [3, 1] and plans [2, 1] again [3, 3]');
     await expect(t.api['evidence-reorder']({ itemIds: [ids.plan!, ids.plan!] })).rejects.toThrow(/twice/);
     await expect(t.api['evidence-reorder']({ itemIds: ['gone'] })).rejects.toThrow(/no longer in the library/);
   });

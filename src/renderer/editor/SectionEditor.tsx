@@ -92,7 +92,7 @@ export function SectionEditor(props: {
       <RecommendationReferencePlugin />
       <PastePlugin />
       <FileDropPlugin />
-      <CitePlugin />
+      <CitePlugin saver={props.saver} />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
       <WordCountPlugin onCount={onCount} />
       <FindHighlightPlugin target={props.findTarget} />

@@ -5,19 +5,22 @@ import { $createCitationNode } from '../../document/nodes/CitationNode';
 import { CiteDialog, type CitePick } from './CiteDialog';
 import { OPEN_CITE_DIALOG_COMMAND } from './citeCommand';
 import { evidenceStore, keyLabelFor, refreshEvidence } from './evidenceStore';
+import { useCitationLabels } from './useCitationLabels';
 import { useCitationPassages } from './useCitationPassages';
+import type { AutoSaver } from '../save/autosave';
 
 /**
  * Cite evidence: Ctrl+Shift+E or the toolbar button opens a dialog to search and pick a hit; the
  * citation is inserted after the selected text, holding the item, the page and the quoted passage
  * (the selected words, or the hit's snippet), and showing the item's key documents number.
  */
-export function CitePlugin() {
+export function CitePlugin(props: { saver?: AutoSaver } = {}) {
   const [editor] = useLexicalComposerContext();
   const [open, setOpen] = useState(false);
   const [selectedText, setSelectedText] = useState('');
   const saved = useRef<BaseSelection | null>(null);
   useCitationPassages(editor);
+  useCitationLabels(editor, props.saver);
 
   useEffect(() => {
     const openDialog = () => {
