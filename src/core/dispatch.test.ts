@@ -16,6 +16,7 @@ const shell: ShellHandlers = {
   'dialog-choose-save-file': async () => null,
   'shell-open-exported': async () => ({ ok: true }),
   'shell-show-exported': async () => ({ ok: true }),
+  'shell-open-evidence': async () => ({ ok: true }),
 };
 
 let temp: ReturnType<typeof makeTempDir>;

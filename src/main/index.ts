@@ -178,6 +178,7 @@ function run(): void {
         ...coreHandlers,
         ...createElectronShellHandlers({
           getWindow: () => mainWindow,
+          copyEvidenceOriginal: (id) => coreHandlers['evidence-original-copy']({ id }),
           ...(process.env.PCS_DEFAULT_FOLDER ? { defaultFolder: process.env.PCS_DEFAULT_FOLDER } : {}),
         }),
       } satisfies Handlers;

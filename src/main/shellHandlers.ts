@@ -32,6 +32,8 @@ export interface ElectronShellOptions {
   getWindow: () => BrowserWindow | null;
   /** Where new assessments go by default; the Documents folder unless a test says otherwise. */
   defaultFolder?: string;
+  /** Writes a temporary copy of an evidence item's original file (the core does it) and says where. */
+  copyEvidenceOriginal?: (id: string) => Promise<{ path: string }>;
 }
 
 export function createElectronShellHandlers(options: ElectronShellOptions): ShellHandlers {
@@ -107,6 +109,14 @@ export function createElectronShellHandlers(options: ElectronShellOptions): Shel
 
     'shell-open-exported': async ({ path }) => {
       const problem = await shell.openPath(exportedFile(path));
+      if (problem) throw new AppError('invalid-input', `The file could not be opened: ${problem}`);
+      return { ok: true };
+    },
+
+    // The page names the item, never a path: only a copy the core has just written is opened.
+    'shell-open-evidence': async ({ id }) => {
+      if (!options.copyEvidenceOriginal) throw new AppError('invalid-input', 'No assessment is open.');
+      const problem = await shell.openPath((await options.copyEvidenceOriginal(id)).path);
       if (problem) throw new AppError('invalid-input', `The file could not be opened: ${problem}`);
       return { ok: true };
     },

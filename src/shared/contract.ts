@@ -91,6 +91,8 @@ export const shellContract = {
   'shell-open-exported': { input: z.object({ path: z.string().min(1).max(4096) }), output: z.object({ ok: z.literal(true) }) },
   /** Shows an exported file in its folder (Electron only). */
   'shell-show-exported': { input: z.object({ path: z.string().min(1).max(4096) }), output: z.object({ ok: z.literal(true) }) },
+  /** Opens an evidence item's original file in the system's own app, from a temporary copy (Electron only). */
+  'shell-open-evidence': { input: z.object({ id: z.string().min(1).max(100) }), output: z.object({ ok: z.literal(true) }) },
 } as const;
 
 export const contract = { ...coreContract, ...shellContract } as const;

@@ -36,6 +36,9 @@ export function createWebShellHandlers(options: { version: string; defaultFolder
     'shell-open-exported': async () => {
       throw new AppError('invalid-input', 'Opening files is only available in the desktop app. Download the file instead.');
     },
+    'shell-open-evidence': async () => {
+      throw new AppError('invalid-input', 'Opening files in their own app is only available in the desktop app. Download the original instead.');
+    },
     'shell-show-exported': async () => {
       throw new AppError('invalid-input', 'Showing files in their folder is only available in the desktop app. Download the file instead.');
     },

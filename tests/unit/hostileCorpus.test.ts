@@ -41,6 +41,7 @@ const shell: ShellHandlers = {
   'dialog-choose-save-file': async () => null,
   'shell-open-exported': async () => ({ ok: true }),
   'shell-show-exported': async () => ({ ok: true }),
+  'shell-open-evidence': async () => ({ ok: true }),
 };
 
 describe('hostile section content, through the dispatcher', () => {

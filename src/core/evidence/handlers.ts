@@ -2,10 +2,11 @@ import type { HandlersOf } from '../../shared/contract';
 import type { evidenceContract } from '../../shared/contracts/evidence';
 import type { OpenAssessment } from '../assessment/openAssessment';
 import { addEvidenceFiles, addEvidenceLink } from './addEvidence';
-import { evidenceCitations } from './citations';
+import { evidenceCitations, sectionCitedItems } from './citations';
 import { deleteEvidence } from './deleteEvidence';
 import { getItem, listItems, pageTexts, updateItem } from './evidenceStore';
-import { keyDocumentsList } from './keyDocuments';
+import { citationLabels, keyDocumentsList, reorderKeyDocuments } from './keyDocuments';
+import { writeOriginalCopy } from './originalCopy';
 import { attachEvidenceFile } from './placeholders';
 import { searchAll } from './search';
 import { AppError } from '../../shared/errors';
@@ -34,5 +35,13 @@ export function createEvidenceHandlers(deps: { current(): OpenAssessment }): Han
       if (file.kind !== 'path') throw new AppError('invalid-input', 'That upload is not known: please choose the file again.');
       return attachEvidenceFile(db(), id, file.path);
     },
+    'evidence-reorder': async ({ itemIds }) => reorderKeyDocuments(db(), itemIds),
+    'evidence-section-citations': async ({ sectionId }) => {
+      const cited = sectionCitedItems(db(), sectionId);
+      const labels = citationLabels(keyDocumentsList(db()));
+      const titles = new Map(listItems(db()).map((i) => [i.id, i.title]));
+      return cited.map((c) => ({ ...c, label: labels.get(c.itemId) ?? null, title: titles.get(c.itemId) ?? null }));
+    },
+    'evidence-original-copy': async ({ id }) => writeOriginalCopy(db(), id),
   };
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EvidenceItem, KeyDocument } from '../../shared/schemas/evidence';
 import { allCitations } from './citations';
 import { listItems } from './evidenceStore';
+import { AppError } from '../../shared/errors';
 
 /**
  * The "Key and background documents" list, generated from the library, in the shape of a real
@@ -85,4 +86,21 @@ function letterFor(index: number): string {
 /** The label citations show for each item ("6a", "11"), from the list above. */
 export function citationLabels(list: readonly KeyDocument[]): Map<string, string> {
   return new Map(list.filter((d) => d.itemId !== null).map((d) => [d.itemId!, d.label]));
+}
+
+/**
+ * The user's order for the key documents list: `itemIds` are numbered in this order (a family
+ * at its first member, its members lettered in their order here). Items left out go after them,
+ * in order of first citation. One transaction: the list is never half reordered.
+ */
+export function reorderKeyDocuments(db: Database.Database, itemIds: readonly string[]): KeyDocument[] {
+  if (new Set(itemIds).size !== itemIds.length) throw new AppError('invalid-input', 'The new order names a document twice. Please try again.');
+  const known = new Set(listItems(db).map((i) => i.id));
+  if (itemIds.some((id) => !known.has(id))) throw new AppError('not-found', 'A document in the new order is no longer in the library. Please try again.');
+  const setOrder = db.prepare('UPDATE evidence_items SET key_order = ? WHERE id = ?');
+  db.transaction(() => {
+    db.prepare('UPDATE evidence_items SET key_order = NULL').run();
+    itemIds.forEach((id, i) => setOrder.run(i, id));
+  })();
+  return keyDocumentsList(db);
 }

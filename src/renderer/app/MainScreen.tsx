@@ -292,7 +292,7 @@ export function MainScreen(props: {
           />
         ) : null}
         {evidenceOpen && !find.open ? (
-          <EvidencePanel onHide={() => setEvidencePanelOpen(false)} onOpenSection={(id) => void selectSection(id)} />
+          <EvidencePanel onHide={() => setEvidencePanelOpen(false)} onOpenSection={(id) => void selectSection(id)} sectionId={selectedId} saver={saver} />
         ) : null}
         {find.open ? (
           <FindPanel

@@ -6,7 +6,13 @@ import { DateField, DateInput, DateSegment, I18nProvider, Label, Text } from 're
  * browser's own locale (an <input type="date"> follows the browser and reads month-first in
  * en-US). The value is an ISO date ("2026-03-10") or "" for none.
  */
-export function VisitDateField(props: { value: string; onChange(value: string): void; autoFocus?: boolean }) {
+export function VisitDateField(props: {
+  value: string;
+  onChange(value: string): void;
+  autoFocus?: boolean;
+  /** The field's label, for other dates than the visit's (an evidence item's date). */
+  label?: string;
+}) {
   let value = null;
   try {
     value = props.value ? parseDate(props.value) : null;
@@ -23,7 +29,7 @@ export function VisitDateField(props: { value: string; onChange(value: string): 
         autoFocus={props.autoFocus}
       >
         <Label>
-          Date of the visit <span className="optional">(optional)</span>
+          {props.label ?? 'Date of the visit'} <span className="optional">(optional)</span>
         </Label>
         <DateInput className="input input-date date-input">
           {(segment) => <DateSegment className="date-segment" segment={segment} />}

@@ -93,7 +93,7 @@ export function SectionEditor(props: {
       <RecommendationReferencePlugin />
       <PastePlugin />
       <FileDropPlugin />
-      <CitePlugin />
+      <CitePlugin saver={props.saver} />
       <ImagePlugin />
       <AutosavePlugin sectionId={section.id} saver={props.saver} />
       <WordCountPlugin onCount={onCount} />

@@ -1,28 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $insertNodes, $isRangeSelection, $setSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_EDITOR, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
+import { $createRangeSelectionFromDom, $getSelection, $insertNodes, type LexicalEditor, type RangeSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_EDITOR, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
 import { $createCitationNode } from '../../document/nodes/CitationNode';
 import { CiteDialog, type CitePick } from './CiteDialog';
 import { OPEN_CITE_DIALOG_COMMAND } from './citeCommand';
 import { evidenceStore, keyLabelFor, refreshEvidence } from './evidenceStore';
+import { useCitationLabels } from './useCitationLabels';
 import { useCitationPassages } from './useCitationPassages';
+import type { AutoSaver } from '../save/autosave';
+
+/** The browser's current selection as an editor selection, when it is inside this editor. */
+function $selectionFromDom(editor: LexicalEditor): RangeSelection | null {
+  const root = editor.getRootElement();
+  const dom = root?.ownerDocument.defaultView?.getSelection() ?? null;
+  if (!root || !dom || dom.rangeCount === 0 || !dom.anchorNode || !root.contains(dom.anchorNode) || !dom.focusNode || !root.contains(dom.focusNode)) return null;
+  return $createRangeSelectionFromDom(dom, editor);
+}
 
 /**
  * Cite evidence: Ctrl+Shift+E or the toolbar button opens a dialog to search and pick a hit; the
  * citation is inserted after the selected text, holding the item, the page and the quoted passage
  * (the selected words, or the hit's snippet), and showing the item's key documents number.
  */
-export function CitePlugin() {
+export function CitePlugin(props: { saver?: AutoSaver } = {}) {
   const [editor] = useLexicalComposerContext();
   const [open, setOpen] = useState(false);
   const [selectedText, setSelectedText] = useState('');
   const saved = useRef<BaseSelection | null>(null);
   useCitationPassages(editor);
+  useCitationLabels(editor, props.saver);
 
   useEffect(() => {
     const openDialog = () => {
-      editor.getEditorState().read(() => {
-        const selection = $getSelection();
+      editor.read(() => {
+        // The selection as the browser has it now, not as the editor last heard of it: the editor
+        // learns of a new selection from a `selectionchange` event a task later, so a shortcut
+        // pressed straight after Shift+Arrow would otherwise quote one character short.
+        const selection = $selectionFromDom(editor) ?? $getSelection();
         saved.current = selection ? selection.clone() : null;
         setSelectedText(selection ? selection.getTextContent().trim() : '');
       });

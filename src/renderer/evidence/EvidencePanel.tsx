@@ -10,6 +10,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorMessage } from '../ui/Dialog';
 import { Icon } from '../ui/Icons';
 import { AddLinkDialog } from './AddLinkDialog';
+import { EvidenceDetailsDialog } from './EvidenceDetailsDialog';
+import { SectionCitedEvidence } from './SectionCitedEvidence';
+import type { AutoSaver } from '../save/autosave';
 import { evidenceStore, keyLabelFor, refreshEvidence, setEvidencePanelOpen } from './evidenceStore';
 import { EvidenceReader, type ReaderTarget } from './EvidenceReader';
 import { LOCATOR_WORDS, Snippet } from './Snippet';
@@ -31,7 +34,13 @@ function addMessages(result: EvidenceAddResult): string[] {
  * as a job with progress and Cancel, add a web link, search the evidence and the statement, read
  * an item at a hit, and delete an item (asking first, naming where it is cited).
  */
-export function EvidencePanel(props: { onHide(): void; onOpenSection(sectionId: string): void }) {
+export function EvidencePanel(props: {
+  onHide(): void;
+  onOpenSection(sectionId: string): void;
+  /** The open section, whose citations the panel lists, and the saver whose saves refresh them. */
+  sectionId?: string | null;
+  saver?: AutoSaver;
+}) {
   const items = useStore(evidenceStore, (s) => s.items);
   const pending = useStore(evidenceStore, (s) => s.pending);
   const state = useStore(evidenceStore, (s) => s);
@@ -42,6 +51,8 @@ export function EvidencePanel(props: { onHide(): void; onOpenSection(sectionId: 
   const search = useEvidenceSearch(query);
   const [linkOpen, setLinkOpen] = useState(false);
   const [reader, setReader] = useState<ReaderTarget | null>(null);
+  const [detailsId, setDetailsId] = useState<string | null>(null);
+  const detailsItem = items.find((i) => i.id === detailsId) ?? null;
   const [deleting, setDeleting] = useState<{ item: EvidenceItem; citations: EvidenceCitation[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -141,6 +152,8 @@ export function EvidencePanel(props: { onHide(): void; onOpenSection(sectionId: 
           </ul>
         ) : null}
 
+        {props.saver ? <SectionCitedEvidence sectionId={props.sectionId ?? null} saver={props.saver} onOpenItem={setDetailsId} /> : null}
+
         <SearchField className="search-field" value={query} onChange={setQuery} aria-label="Search the evidence and the statement">
           <Label className="guidance-subhead">Search the evidence and the statement</Label>
           <Input className="input" />
@@ -190,6 +203,9 @@ export function EvidencePanel(props: { onHide(): void; onOpenSection(sectionId: 
                     {item.textStatus === 'no-text' && item.fileName ? ' · No text found' : ''}
                   </span>
                 </span>
+                <Button className="button button-quiet evidence-details-button" aria-label={`Details of “${item.title}”`} onPress={() => setDetailsId(item.id)}>
+                  Details
+                </Button>
                 <Button className="button-icon" aria-label={`Delete “${item.title}”${item.fileName ? ` (${item.fileName})` : ''}`} onPress={() => void askDelete(item)}>
                   <Icon name="close" size={14} />
                 </Button>
@@ -199,6 +215,7 @@ export function EvidencePanel(props: { onHide(): void; onOpenSection(sectionId: 
         )}
       </div>
       <AddLinkDialog isOpen={linkOpen} onClose={() => setLinkOpen(false)} />
+      <EvidenceDetailsDialog item={detailsItem} onClose={() => setDetailsId(null)} onOpenSection={props.onOpenSection} />
       <EvidenceReader target={reader} onClose={() => setReader(null)} />
       <ConfirmDialog
         title="Delete cited evidence?"

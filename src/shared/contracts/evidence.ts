@@ -11,10 +11,14 @@ import {
   EvidenceSearchInputSchema,
   EvidenceTextSchema,
   EvidenceUpdateInputSchema,
+  EvidenceOriginalCopySchema,
+  EvidenceReorderInputSchema,
+  SectionCitedItemSchema,
   KeyDocumentSchema,
   SearchHitSchema,
 } from '../schemas/evidence';
 
+import { SectionIdSchema } from '../schemas/section';
 import { FileRefSchema } from './files';
 
 const none = z.object({}).strict();
@@ -39,4 +43,10 @@ export const evidenceContract = {
   'evidence-key-documents': { input: none, output: z.array(KeyDocumentSchema) },
   /** Stores a file into an item that has none (a placeholder from an imported key documents list): its number stays. */
   'evidence-attach-file': { input: z.object({ id: EvidenceIdSchema, file: FileRefSchema }), output: EvidenceItemSchema },
+  /** Sets the key documents list's order (the numbers citations show follow it). */
+  'evidence-reorder': { input: EvidenceReorderInputSchema, output: z.array(KeyDocumentSchema) },
+  /** The evidence a section cites (each item once, with its number and how often), from its saved text. */
+  'evidence-section-citations': { input: z.object({ sectionId: SectionIdSchema }), output: z.array(SectionCitedItemSchema) },
+  /** Writes a read-only copy of an item's original file to a temporary folder, for the system's own app. */
+  'evidence-original-copy': { input: z.object({ id: EvidenceIdSchema }), output: EvidenceOriginalCopySchema },
 } as const;

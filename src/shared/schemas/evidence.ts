@@ -150,3 +150,21 @@ export const KeyDocumentSchema = z.object({
   title: z.string(),
 });
 export type KeyDocument = z.infer<typeof KeyDocumentSchema>;
+
+/** One item a section cites, for the section's "Evidence cited here" list. */
+export const SectionCitedItemSchema = z.object({
+  itemId: EvidenceIdSchema,
+  /** Its number in the key documents list ("6a"); null when the item is no longer in the library. */
+  label: z.string().nullable(),
+  /** Null when the item is no longer in the library (deleted after it was cited). */
+  title: z.string().nullable(),
+  /** How many citations of it the section has. */
+  count: z.number().int().min(1),
+});
+export type SectionCitedItem = z.infer<typeof SectionCitedItemSchema>;
+
+/** The key documents list in the user's order: every item id, in the order they are to be numbered. */
+export const EvidenceReorderInputSchema = z.object({ itemIds: z.array(EvidenceIdSchema).min(1).max(10_000) });
+
+/** A copy of an item's original file, written for the system's own app to open. */
+export const EvidenceOriginalCopySchema = z.object({ path: z.string(), fileName: z.string() });
