@@ -12,4 +12,6 @@ export const STATEMENT_NODE_TYPES = {
   recommendationReference: 'recommendation-reference',
   /** A citation of an evidence item, shown as its key documents number ("[6a]"). */
   citation: 'citation',
+  /** The register of earlier recommendations as a table, drawn from the register when shown or exported. */
+  recommendationsTable: 'recommendations-table',
 } as const;

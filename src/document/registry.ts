@@ -19,6 +19,7 @@ import { HeadlineStatementsNode } from './nodes/HeadlineStatementsNode';
 import { CitationNode } from './nodes/CitationNode';
 import { QuestionForPeersNode } from './nodes/QuestionForPeersNode';
 import { RecommendationReferenceNode } from './nodes/RecommendationReferenceNode';
+import { RecommendationsTableNode } from './nodes/RecommendationsTableNode';
 
 /**
  * Every node type the statement knows: the one list the editor (src/renderer), the headless
@@ -52,6 +53,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   QuestionForPeersNode,
   RecommendationReferenceNode,
   CitationNode,
+  RecommendationsTableNode,
 ];
 
 /** The nodes every Lexical editor has without registering them (the root aside). */

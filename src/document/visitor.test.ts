@@ -64,6 +64,7 @@ describe('the registry: how each node type is read, asked of its class', () => {
       'question-for-peers': 'block',
       'recommendation-reference': 'text',
       citation: 'inline',
+      'recommendations-table': 'block',
     });
     expect(NODE_TYPES.get('linebreak')?.fixedText).toBe('\n');
     expect(NODE_TYPES.get('tab')?.fixedText).toBe('\t');

@@ -22,6 +22,7 @@ import { QuestionForPeersPlugin } from './plugins/QuestionForPeersPlugin';
 import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
 import { CitePlugin } from '../evidence/CitePlugin';
 import { RecommendationReferencePlugin } from './plugins/RecommendationReferencePlugin';
+import { RecommendationsTablePlugin } from './plugins/RecommendationsTablePlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -90,6 +91,7 @@ export function SectionEditor(props: {
       <HeadlineStatementsPlugin />
       <QuestionForPeersPlugin />
       <RecommendationReferencePlugin />
+      <RecommendationsTablePlugin />
       <PastePlugin />
       <FileDropPlugin />
       <CitePlugin />

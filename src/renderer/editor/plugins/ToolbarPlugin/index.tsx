@@ -42,6 +42,7 @@ import { $isHeadlineStatementsNode } from '../../../../document/nodes/HeadlineSt
 import { $isQuestionForPeersNode } from '../../../../document/nodes/QuestionForPeersNode';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
+import { INSERT_RECOMMENDATIONS_TABLE_COMMAND } from '../RecommendationsTablePlugin';
 import { OPEN_RECOMMENDATION_PICKER_COMMAND } from '../RecommendationReferencePlugin';
 import { LinkDialog } from './LinkDialog';
 import { CiteButton } from '../../../evidence/CiteButton';
@@ -291,10 +292,12 @@ export function ToolbarPlugin({ label }: { label: string }) {
                   editor.dispatchCommand(OPEN_RECOMMENDATION_PICKER_COMMAND, undefined);
                   return;
                 }
-                editor.dispatchCommand(
-                  key === 'headlines' ? INSERT_HEADLINE_STATEMENTS_COMMAND : INSERT_QUESTION_FOR_PEERS_COMMAND,
-                  undefined,
-                );
+                if (key === 'recommendations-table') editor.dispatchCommand(INSERT_RECOMMENDATIONS_TABLE_COMMAND, undefined);
+                else
+                  editor.dispatchCommand(
+                    key === 'headlines' ? INSERT_HEADLINE_STATEMENTS_COMMAND : INSERT_QUESTION_FOR_PEERS_COMMAND,
+                    undefined,
+                  );
                 // After the menu has handed focus back to its button.
                 requestAnimationFrame(() => editor.focus());
               }}
@@ -313,6 +316,10 @@ export function ToolbarPlugin({ label }: { label: string }) {
               </MenuItem>
               <MenuItem className="menu-item" id="recommendation" textValue="Reference to a recommendation">
                 Reference to a recommendation…
+              </MenuItem>
+              <MenuItem className="menu-item menu-item-rich" id="recommendations-table" textValue="Recommendations table">
+                <span className="menu-item-title">Recommendations table</span>
+                <span className="menu-item-hint">The register and where each stands, kept up to date</span>
               </MenuItem>
             </Menu>
           </Popover>
