@@ -61,6 +61,14 @@ export function createWebHandlers(options: { core: Core; version: string; folder
         uploads.remove(args.file);
       }
     },
+    'recommendations-import-plan-file': async (args) => {
+      const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
+      try {
+        return await core.handlers['recommendations-import-plan-file']({ ...args, file: { kind: 'path', path: filePath } });
+      } finally {
+        uploads.remove(args.file);
+      }
+    },
     'evidence-attach-file': async (args) => {
       const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
       try {
