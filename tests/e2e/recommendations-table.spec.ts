@@ -51,7 +51,7 @@ test('insert the recommendations table, change a status in the register, see it 
 
   // A status changed in the register shows in the block at once, with no reload.
   await page.keyboard.press('Alt+Shift+R');
-  await view(page).getByRole('listbox', { name: 'Recommendations' }).getByRole('option', { name: /^Recommendation A:/ }).click();
+  await view(page).getByRole('listbox', { name: 'Recommendations' }).getByRole('option', { name: /^Recommendation A\b/ }).click();
   await view(page).getByRole('button', { name: /Status/ }).click();
   await page.getByRole('option', { name: 'Complete' }).click();
   await view(page).getByLabel('Progress update').fill('Workshops held with all four localities.');

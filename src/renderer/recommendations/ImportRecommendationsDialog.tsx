@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Form, Label, TextArea, TextField, Input, FileTrigger } from 'react-aria-components';
-import type { ImportPlan } from '../../shared/contracts/recommendations';
+import type { ImportPlan, Recommendation } from '../../shared/contracts/recommendations';
 import { api, errorMessage, transport } from '../api';
 import { AppDialog, ErrorMessage } from '../ui/Dialog';
 import { recommendationsStore } from './recommendationsStore';
+import { recordAdded } from './registerHistory';
 
 /**
  * "Import recommendations": paste a list, or choose a feedback report (Word, PDF or text), see
@@ -14,7 +15,7 @@ import { recommendationsStore } from './recommendationsStore';
  * upload in browser mode) and is read there by the same function as `pcs recommendations import`
  * (`recommendations-import-plan-file`), so the page never parses Word or PDF itself.
  */
-export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose(): void; onImported(count: number, skipped: number): void }) {
+export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose(): void; onImported(added: readonly Recommendation[]): void }) {
   const [source, setSource] = useState('Previous peer challenge');
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
@@ -58,7 +59,8 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
         items: plan.items.filter((i) => !i.existing).map(({ label, text }) => ({ label, text })),
       });
       await recommendationsStore.reload();
-      props.onImported(result.added.length, result.skipped.length);
+      recordAdded(result.added, result.skipped.length);
+      props.onImported(result.added);
       props.onClose();
     } catch (e) {
       setError(errorMessage(e));

@@ -2,6 +2,7 @@ import type { RecommendationStatus } from '../../shared/contracts/recommendation
 import type { SerializedEditorStateJSON } from '../../shared/schemas/lexical';
 import { api, ApiError, errorMessage } from '../api';
 import type { RecommendationsStore } from './recommendationsStore';
+import { recordFieldChange } from './registerHistory';
 
 export interface RecommendationPatch {
   status?: RecommendationStatus;
@@ -54,6 +55,8 @@ export class RecommendationSaver {
     try {
       const saved = await api['recommendation-update']({ id: this.id, baseRevision: current.revision, ...patch });
       this.store.put(saved);
+      // Undoable (Ctrl+Z in the register): it writes back the fields as they were.
+      recordFieldChange(current, patch);
       this.onState(Object.keys(this.pending).length === 0 ? 'saved' : 'saving');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale') {
