@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Form, Label, TextArea, TextField, Input, FileTrigger } from 'react-aria-components';
+import { Button, Form, Label, TextArea, TextField, Input, FileTrigger, Radio, RadioGroup } from 'react-aria-components';
 import type { ImportPlan, Recommendation } from '../../shared/contracts/recommendations';
 import { api, errorMessage, transport } from '../api';
 import { AppDialog, ErrorMessage } from '../ui/Dialog';
 import { recommendationsStore } from './recommendationsStore';
 import { recordAdded } from './registerHistory';
+import { resolveDuplicates, type DuplicateChoice } from './duplicateLabels';
 
 /**
  * "Import recommendations": paste a list, or choose a feedback report (Word, PDF or text), see
@@ -22,6 +23,8 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
   const [plan, setPlan] = useState<(ImportPlan & { fileName?: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What to do with labels used more than once, once the user has said (null: not yet). */
+  const [duplicates, setDuplicates] = useState<DuplicateChoice | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -34,6 +37,7 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
   }, [props.isOpen]);
 
   useEffect(() => {
+    setDuplicates(null);
     if (plan) resultRef.current?.focus();
   }, [plan]);
 
@@ -56,7 +60,7 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
     try {
       const result = await api['recommendations-import-apply']({
         source: plan.source,
-        items: plan.items.filter((i) => !i.existing).map(({ label, text }) => ({ label, text })),
+        items: toAdd.map(({ label, text }) => ({ label, text })),
       });
       await recommendationsStore.reload();
       recordAdded(result.added, result.skipped.length);
@@ -95,8 +99,11 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
     }
   };
 
-  const toAdd = plan ? plan.items.filter((i) => !i.existing) : [];
-  const canSave = plan !== null && plan.problems.length === 0 && toAdd.length > 0;
+  // Repeated labels are the one problem the user can settle here, by choosing what happens.
+  const onlyDuplicates = plan !== null && plan.problems.length > 0 && plan.problems.every((p) => p.code === 'duplicate-labels');
+  const shown = plan ? (onlyDuplicates && duplicates ? resolveDuplicates(plan.items, duplicates) : plan.items) : [];
+  const toAdd = shown.filter((i) => !i.existing);
+  const canSave = plan !== null && toAdd.length > 0 && (plan.problems.length === 0 || (onlyDuplicates && duplicates !== null));
 
   return (
     <AppDialog title="Import recommendations" isOpen={props.isOpen} onOpenChange={(open) => !open && props.onClose()} size="medium">
@@ -166,10 +173,23 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
               </div>
             </div>
           ) : null}
+          {onlyDuplicates ? (
+            <RadioGroup className="field radio-group" value={duplicates} onChange={(value) => setDuplicates(value as DuplicateChoice)}>
+              <Label>What should happen to the repeated labels?</Label>
+              <Radio className="radio" value="number-repeats">
+                <span className="radio-mark" aria-hidden="true" />
+                <span>Keep them all, numbering the repeats (B, B2…)</span>
+              </Radio>
+              <Radio className="radio" value="keep-first">
+                <span className="radio-mark" aria-hidden="true" />
+                <span>Keep only the first with each label</span>
+              </Radio>
+            </RadioGroup>
+          ) : null}
           {plan.items.length > 0 ? (
             // Scrolls when long (a report's list can run to 200): focusable, so the keyboard can scroll it.
             <ol className="recs-plan-list" aria-label="Recognised recommendations" tabIndex={0}>
-              {plan.items.map((item, i) => (
+              {shown.map((item, i) => (
                 <li key={`${item.label}-${i}`}>
                   <strong>{item.label}.</strong> {item.text}
                   {item.existing ? <em> — already in the register; left as it is</em> : null}

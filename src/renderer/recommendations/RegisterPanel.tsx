@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, ListBox, ListBoxItem } from 'react-aria-components';
+import { Button, ListBox, ListBoxItem, ListLayout, Virtualizer } from 'react-aria-components';
 import type { Recommendation } from '../../shared/contracts/recommendations';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
@@ -58,6 +58,9 @@ export function RegisterPanel(props: { sections: readonly SectionSummary[]; evid
       ) : null}
       <div className="recs-columns">
         {list.length > 0 ? (
+          // Virtualised: a register imported from a long report (up to 200) draws only the rows in
+          // view, so scrolling, selecting and typing in the details stay quick.
+          <Virtualizer layout={ListLayout} layoutOptions={{ estimatedRowHeight: 64 }}>
           <ListBox
             className="recs-list"
             aria-label="Recommendations"
@@ -90,6 +93,7 @@ export function RegisterPanel(props: { sections: readonly SectionSummary[]; evid
               </ListBoxItem>
             )}
           </ListBox>
+          </Virtualizer>
         ) : null}
         {selected ? (
           <RecommendationDetail key={`${selected.id}-${generation}`} rec={selected} sections={props.sections} evidence={props.evidence} onDelete={(rec) => void remove(rec)} />
