@@ -1,15 +1,8 @@
-import type { RecommendationStatus } from '../../shared/contracts/recommendations';
-import type { SerializedEditorStateJSON } from '../../shared/schemas/lexical';
 import { api, ApiError, errorMessage } from '../api';
 import type { RecommendationsStore } from './recommendationsStore';
-import { recordFieldChange } from './registerHistory';
+import { recordFieldChange, type RecommendationPatch } from './registerHistory';
 
-export interface RecommendationPatch {
-  status?: RecommendationStatus;
-  owner?: string;
-  targetDate?: string | null;
-  progress?: SerializedEditorStateJSON;
-}
+export type { RecommendationPatch };
 
 /**
  * Autosave for one recommendation's fields, like a section's: changes gather for a moment and go

@@ -1,8 +1,8 @@
-import { RECOMMENDATION_STATUS_WORDS, type Recommendation } from '../../shared/contracts/recommendations';
+import { RECOMMENDATION_STATUS_WORDS, type Recommendation, type RecommendationStatus } from '../../shared/contracts/recommendations';
+import type { SerializedEditorStateJSON } from '../../shared/schemas/lexical';
 import { api } from '../api';
 import { Store } from '../data/store';
 import { UndoStack, type UndoCommand } from '../data/undoStack';
-import type { RecommendationPatch } from './recommendationSaver';
 import { recommendationsStore } from './recommendationsStore';
 
 /**
@@ -15,6 +15,14 @@ import { recommendationsStore } from './recommendationsStore';
  * "unverify", and verifying again is harmless.
  */
 export const registerHistory = new UndoStack();
+
+/** The fields of one recommendation that its details autosave (and an undo writes back). */
+export interface RecommendationPatch {
+  status?: RecommendationStatus;
+  owner?: string;
+  targetDate?: string | null;
+  progress?: SerializedEditorStateJSON;
+}
 
 /**
  * Bumped on every undo and redo, so the open recommendation's drafts (owner, progress update)
