@@ -14,4 +14,6 @@ export const STATEMENT_NODE_TYPES = {
   citation: 'citation',
   /** A picture stored inside the assessment, with its alt text. */
   image: 'image',
+  /** The register of earlier recommendations as a table, drawn from the register when shown or exported. */
+  recommendationsTable: 'recommendations-table',
 } as const;

@@ -20,6 +20,7 @@ import { CitationNode } from './nodes/CitationNode';
 import { QuestionForPeersNode } from './nodes/QuestionForPeersNode';
 import { RecommendationReferenceNode } from './nodes/RecommendationReferenceNode';
 import { ImageNode } from './nodes/ImageNode';
+import { RecommendationsTableNode } from './nodes/RecommendationsTableNode';
 
 /**
  * Every node type the statement knows: the one list the editor (src/renderer), the headless
@@ -54,6 +55,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   RecommendationReferenceNode,
   CitationNode,
   ImageNode,
+  RecommendationsTableNode,
 ];
 
 /** The nodes every Lexical editor has without registering them (the root aside). */

@@ -65,6 +65,7 @@ describe('the registry: how each node type is read, asked of its class', () => {
       'recommendation-reference': 'text',
       citation: 'inline',
       image: 'leaf',
+      'recommendations-table': 'block',
     });
     expect(NODE_TYPES.get('linebreak')?.fixedText).toBe('\n');
     expect(NODE_TYPES.get('tab')?.fixedText).toBe('\t');

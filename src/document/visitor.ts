@@ -15,7 +15,10 @@ import { NODE_TYPES, type NodeKind, type NodeTypeInfo } from './registry';
 export type SerializedTextNode = SerializedNode & { text: string };
 
 export interface DocumentVisitor {
-  /** A block starts (paragraph, heading, list, list item, table cell, the statement's blocks). */
+  /**
+   * A block starts (paragraph, heading, list, list item, table cell, the statement's blocks). A
+   * block decorator (the recommendations table) is a block with no children: enter, then leave.
+   */
   enterBlock?(node: SerializedNode): void;
   /** The block `enterBlock` announced ends, after all its children. */
   leaveBlock?(node: SerializedNode): void;

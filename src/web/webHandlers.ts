@@ -43,6 +43,15 @@ export function createWebHandlers(options: { core: Core; version: string; folder
     ...(input.logoPath ? { logoPath: folders.resolve(input.logoPath) } : {}),
     ...(input.template ? { template: { ...input.template, file: { kind: 'path' as const, path: uploads.resolve(input.template.file, (p) => folders.resolve(p)) } } } : {}),
   });
+  /** Runs `call` with the upload in `args.file` as a path inside the allowed folders, then removes the upload. */
+  const withUploadedFile = async <T extends { file: FileRef }, R>(args: T, call: (input: T & { file: { kind: 'path'; path: string } }) => Promise<R>): Promise<R> => {
+    const path = uploads.resolve(args.file, (p) => folders.resolve(p));
+    try {
+      return await call({ ...args, file: { kind: 'path', path } });
+    } finally {
+      uploads.remove(args.file);
+    }
+  };
   return {
     ...core.handlers,
     'assessment-create': (args) => core.handlers['assessment-create']({ ...args, path: folders.resolve(args.path) }),
@@ -70,30 +79,11 @@ export function createWebHandlers(options: { core: Core; version: string; folder
     'import-statement-plan': (args) => core.handlers['import-statement-plan'](docxInput(args)),
     'import-statement-apply': (args) => core.handlers['import-statement-apply'](docxInput(args)),
     // An upload is swapped for its temporary file's path, used once, then removed.
-    'file-store': async (args) => {
-      const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
-      try {
-        return await core.handlers['file-store']({ ...args, file: { kind: 'path', path: filePath } });
-      } finally {
-        uploads.remove(args.file);
-      }
-    },
-    'image-store': async (args) => {
-      const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
-      try {
-        return await core.handlers['image-store']({ ...args, file: { kind: 'path', path: filePath } });
-      } finally {
-        uploads.remove(args.file);
-      }
-    },
-    'evidence-attach-file': async (args) => {
-      const filePath = uploads.resolve(args.file, (p) => folders.resolve(p));
-      try {
-        return await core.handlers['evidence-attach-file']({ ...args, file: { kind: 'path', path: filePath } });
-      } finally {
-        uploads.remove(args.file);
-      }
-    },
+    'file-store': (args) => withUploadedFile(args, (input) => core.handlers['file-store'](input)),
+    'image-store': (args) => withUploadedFile(args, (input) => core.handlers['image-store'](input)),
+    'evidence-attach-file': (args) => withUploadedFile(args, (input) => core.handlers['evidence-attach-file'](input)),
+    'recommendations-import-plan-file': (args) =>
+      withUploadedFile(args, (input) => core.handlers['recommendations-import-plan-file'](input)),
     ...createWebShellHandlers({ version: options.version, defaultFolder: folders.defaultFolder }),
   };
 }

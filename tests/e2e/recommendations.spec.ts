@@ -84,7 +84,7 @@ test('import a pasted list, link a recommendation to a section and evidence, and
 
   // Linked to a section: addressed, but no evidence.
   await showRegister(page);
-  await list.getByRole('option', { name: /^Recommendation A:/ }).click();
+  await list.getByRole('option', { name: /^Recommendation A\b/ }).click();
   await view(page).getByRole('button', { name: /Section to link/ }).click();
   await page.getByRole('option', { name: /^\s*Governance and culture$/ }).click();
   await view(page).getByRole('button', { name: 'Link section' }).click();

@@ -81,6 +81,45 @@ describe('Export to Word with the evidence library and the register', () => {
     // Before the themes.
     expect(at).toBeLessThan(text.lastIndexOf('Financial planning and management')); // before the themes (the contents lists them first)
   });
+
+  it('writes the table where a recommendations table block stands, from the register at export time, with a repeating header row', async () => {
+    open.recommendations.add({ source: '2019 peer challenge', label: '1', text: 'Strengthen the scrutiny function.' });
+    const intro = section('introduction');
+    open.sections.saveContent(intro.id, {
+      root: {
+        type: 'root',
+        version: 1,
+        children: [
+          paragraph('Since the revisit we have acted on every recommendation.'),
+          { type: 'recommendations-table', version: 1, source: '2022 progress review' },
+          paragraph('The rest of this statement shows how.'),
+        ],
+      },
+    } as never);
+    // Changed after the block was inserted: the export shows the register as it is now.
+    const rec = open.recommendations.list().find((r) => r.label === 'A')!;
+    open.recommendations.update(rec.id, { status: 'complete' });
+
+    const out = path.join(temp.dir, 'statement.docx');
+    await exportAssessmentDocx(open, { outPath: out });
+    const xml = docxPart(out, 'word/document.xml');
+    const text = paragraphs(xml).map((p) => p.text);
+    const before = text.indexOf('Since the revisit we have acted on every recommendation.');
+    const caption = text.indexOf('Recommendations: 2022 progress review');
+    const after = text.indexOf('The rest of this statement shows how.');
+    expect(before).toBeGreaterThan(-1);
+    expect(caption).toBeGreaterThan(before);
+    expect(after).toBeGreaterThan(caption);
+    expect(text.slice(caption, after)).toEqual(['Recommendations: 2022 progress review', '', 'Recommendation', 'Status', 'Progress', 'A', 'Review the localities model with partners.', 'Complete', 'Workshops held with all four localities.']);
+    // Only where the block is: no second table at the end of the introduction, and only its source.
+    expect(text).not.toContain('Recommendations from our last peer challenge');
+    expect(text).not.toContain('Strengthen the scrutiny function.');
+    // A real table whose first row is a header row (repeated on every page the table runs onto).
+    const table = /<w:tbl>(?:(?!<\/w:tbl>).)*Review the localities model(?:(?!<\/w:tbl>).)*<\/w:tbl>/s.exec(xml)?.[0] ?? '';
+    const firstRow = /<w:tr>(?:(?!<\/w:tr>).)*<\/w:tr>/s.exec(table)?.[0] ?? '';
+    expect(firstRow).toContain('<w:tblHeader/>');
+    expect(firstRow).toContain('Recommendation');
+  });
 });
 
 describe('the evidence pack from the evidence library', () => {

@@ -28,6 +28,7 @@ export function keyDocumentsForExport(open: OpenAssessment): KeyDocument[] {
 export function recommendationsForExport(open: OpenAssessment): RecommendationRow[] {
   if (!hasTable(open.file.db, 'recommendations')) return [];
   return open.recommendations.list().map((r) => ({
+    source: r.source,
     label: r.label,
     text: r.text,
     status: RECOMMENDATION_STATUS_WORDS[r.status],

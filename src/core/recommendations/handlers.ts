@@ -2,6 +2,8 @@ import type { HandlersOf } from '../../shared/contract';
 import type { recommendationsContract } from '../../shared/contracts/recommendations';
 import type { OpenAssessment } from '../assessment/openAssessment';
 import { traceabilityCsv } from './traceabilityCsv';
+import { AppError } from '../../shared/errors';
+import { planImportFromFile } from './planFromFile';
 
 /** The `recommendations` group of the contract (issue #11). */
 export function createRecommendationsHandlers(deps: {
@@ -12,6 +14,11 @@ export function createRecommendationsHandlers(deps: {
   return {
     'recommendations-list': async () => register().list(),
     'recommendations-import-plan': async ({ source, text, from }) => register().plan(source, text, from),
+    'recommendations-import-plan-file': async ({ source, file, fileName }) => {
+      // Browser mode swaps an upload for its temporary file's path before the core sees it.
+      if (file.kind !== 'path') throw new AppError('invalid-input', 'That upload is not known: please choose the file again.');
+      return planImportFromFile(register(), source, file.path, { fileName });
+    },
     'recommendations-import-apply': async ({ source, items }) => register().apply(source, items),
     'recommendation-add': async (input) => register().add(input),
     'recommendation-update': async ({ id, ...patch }) => register().update(id, patch),

@@ -106,9 +106,12 @@ export function pageText(items: readonly PdfTextItem[]): string {
  * The text of the file at `filePath` (standard input, '-', is read by the caller). Only reads, so
  * cancelling (`signal`) at any point leaves the assessment exactly as it was.
  */
-export async function readSourceFile(filePath: string, options: OperationOptions = {}): Promise<{ text: string; kind: SourceKind }> {
+export async function readSourceFile(
+  filePath: string,
+  options: OperationOptions & { /** What the user calls it (an upload's temporary file has another name). */ fileName?: string } = {},
+): Promise<{ text: string; kind: SourceKind }> {
   checkAborted(options.signal);
-  const name = path.basename(filePath);
+  const name = options.fileName ?? path.basename(filePath);
   let bytes: Buffer;
   try {
     const stat = fs.statSync(filePath);

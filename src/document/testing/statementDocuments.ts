@@ -18,12 +18,15 @@ import { $createHeadlineStatementsNode } from '../nodes/HeadlineStatementsNode';
 import { $createQuestionForPeersNode } from '../nodes/QuestionForPeersNode';
 import { $createRecommendationReferenceNode } from '../nodes/RecommendationReferenceNode';
 import { $createImageNode } from '../nodes/ImageNode';
+import { $createRecommendationsTableNode } from '../nodes/RecommendationsTableNode';
 
 /**
  * Tests only: a real statement's lines (tests read ../shared/seeds/003_…txt, a council's 2023
  * position statement) built into sections that use every node type the app registers: headings,
  * quotes, bulleted and numbered lists with nesting, links and autolinks, tables with a header row,
  * headline statements, questions for the peers, a recommendation reference and a picture (in the first section),
+ * headline statements, questions for the peers, a recommendation reference (in the first section)
+ * and the recommendations table (in the second),
  * line breaks, tabs and bold text. Built with
  * Lexical itself (headlessly), so the JSON is exactly what the editor saves.
  */
@@ -94,7 +97,7 @@ function $table(rows: string[]): ElementNode {
  * lines between made into the other kinds of node in turn (`turn` carries on from the last
  * section, so a short section still gets its share of every kind).
  */
-function $section(lines: string[], turn: { n: number }, withReference = false): void {
+function $section(lines: string[], turn: { n: number }, withReference = false, withTable = false): void {
   const root = $getRoot();
   const [first = '', second = '', ...rest] = lines;
   root.append(
@@ -156,6 +159,7 @@ function $section(lines: string[], turn: { n: number }, withReference = false): 
       ),
     );
   }
+  if (withTable) root.append($createRecommendationsTableNode());
   const cut = Math.floor(last.length / 2);
   root.append($createQuestionForPeersNode().append(...$inline(last.slice(0, cut)), $createLineBreakNode(), ...$inline(last.slice(cut))));
 }
@@ -171,7 +175,7 @@ export function statementSections(text: string, sectionCount = 60): SerializedEd
   const turn = { n: 0 };
   for (let start = 0; start < lines.length; start += size) {
     const chunk = lines.slice(start, start + size);
-    sections.push(buildEditorState(() => $section(chunk, turn, start === 0)));
+    sections.push(buildEditorState(() => $section(chunk, turn, start === 0, start === size)));
   }
   return sections;
 }

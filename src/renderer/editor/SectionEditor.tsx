@@ -23,6 +23,7 @@ import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
 import { CitePlugin } from '../evidence/CitePlugin';
 import { RecommendationReferencePlugin } from './plugins/RecommendationReferencePlugin';
 import { ImagePlugin } from '../images/ImagePlugin';
+import { RecommendationsTablePlugin } from './plugins/RecommendationsTablePlugin';
 
 export const EDITOR_ID = 'editor';
 
@@ -91,6 +92,7 @@ export function SectionEditor(props: {
       <HeadlineStatementsPlugin />
       <QuestionForPeersPlugin />
       <RecommendationReferencePlugin />
+      <RecommendationsTablePlugin />
       <PastePlugin />
       <FileDropPlugin />
       <CitePlugin saver={props.saver} />

@@ -27,7 +27,7 @@ export function $topLevelBlockOf(node: LexicalNode): LexicalNode | null {
  * after the block the caret is in. Never inside a list, table or another of our blocks. Leaves a
  * paragraph after it, so there is always somewhere to carry on writing.
  */
-export function $insertTopLevelBlock(block: ElementNode): void {
+export function $insertTopLevelBlock(block: LexicalNode): void {
   const root = $getRoot();
   const selection = $getSelection();
   const top = $isRangeSelection(selection) ? $topLevelBlockOf(selection.anchor.getNode()) : root.getLastChild();

@@ -1,32 +1,35 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Form, Label, TextArea, TextField, Input, FileTrigger } from 'react-aria-components';
-import type { ImportPlan } from '../../shared/contracts/recommendations';
-import { api, errorMessage } from '../api';
+import { Button, Form, Label, TextArea, TextField, Input, FileTrigger, Radio, RadioGroup } from 'react-aria-components';
+import type { ImportPlan, Recommendation } from '../../shared/contracts/recommendations';
+import { api, errorMessage, transport } from '../api';
 import { AppDialog, ErrorMessage } from '../ui/Dialog';
 import { recommendationsStore } from './recommendationsStore';
+import { recordAdded } from './registerHistory';
+import { resolveDuplicates, type DuplicateChoice } from './duplicateLabels';
 
 /**
- * "Import recommendations": paste a list (or choose a text file of a report), see what was
- * recognised and any problems, and only then save. Nothing reaches the register until the user
- * presses "Add … to the register".
+ * "Import recommendations": paste a list, or choose a feedback report (Word, PDF or text), see
+ * what was recognised and any problems, and only then save. Nothing reaches the register until
+ * the user presses "Add … to the register".
  *
- * Word and PDF reports: `recommendations-import-plan` takes text, not a file reference, so this
- * dialog reads plain-text files itself and asks for Word and PDF reports to be pasted.
+ * A chosen report goes to the core by reference (`transport.fileRef`: a path in Electron, an
+ * upload in browser mode) and is read there by the same function as `pcs recommendations import`
+ * (`recommendations-import-plan-file`), so the page never parses Word or PDF itself.
  */
-export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose(): void; onImported(count: number, skipped: number): void }) {
+export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose(): void; onImported(added: readonly Recommendation[]): void }) {
   const [source, setSource] = useState('Previous peer challenge');
   const [text, setText] = useState('');
-  const [from, setFrom] = useState<'paste' | 'document'>('paste');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [plan, setPlan] = useState<(ImportPlan & { fileName?: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What to do with labels used more than once, once the user has said (null: not yet). */
+  const [duplicates, setDuplicates] = useState<DuplicateChoice | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (!props.isOpen) return;
     setText('');
-    setFrom('paste');
     setFileName(null);
     setPlan(null);
     setError(null);
@@ -34,6 +37,7 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
   }, [props.isOpen]);
 
   useEffect(() => {
+    setDuplicates(null);
     if (plan) resultRef.current?.focus();
   }, [plan]);
 
@@ -41,7 +45,7 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
     setBusy(true);
     setError(null);
     try {
-      setPlan(await api['recommendations-import-plan']({ source, text, from }));
+      setPlan(await api['recommendations-import-plan']({ source, text, from: 'paste' }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -56,10 +60,11 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
     try {
       const result = await api['recommendations-import-apply']({
         source: plan.source,
-        items: plan.items.filter((i) => !i.existing).map(({ label, text }) => ({ label, text })),
+        items: toAdd.map(({ label, text }) => ({ label, text })),
       });
       await recommendationsStore.reload();
-      props.onImported(result.added.length, result.skipped.length);
+      recordAdded(result.added, result.skipped.length);
+      props.onImported(result.added);
       props.onClose();
     } catch (e) {
       setError(errorMessage(e));
@@ -72,22 +77,33 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
     const file = files?.[0];
     if (!file) return;
     setPlan(null);
-    if (!/\.(txt|text|md)$/i.test(file.name) && file.type !== 'text/plain') {
-      setError(`“${file.name}” is not a plain-text file. For a Word or PDF report, open it, copy the recommendations and paste them here.`);
-      return;
-    }
-    if (file.size > 5_000_000) {
-      setError(`“${file.name}” is too large to read for recommendations (over 5 MB).`);
-      return;
-    }
     setError(null);
-    setText(await file.text());
-    setFrom('document');
+    if (!/\.(docx|pdf|txt|text|md)$/i.test(file.name)) {
+      setError(`“${file.name}” is not a Word, PDF or text file. Choose a feedback report saved as .docx, .pdf or .txt, or paste the list.`);
+      return;
+    }
+    if (!transport) {
+      setError('Files cannot be chosen here. Paste the list instead.');
+      return;
+    }
+    setBusy(true);
     setFileName(file.name);
+    try {
+      const ref = await transport.fileRef(file);
+      const found = await api['recommendations-import-plan-file']({ source, file: ref, fileName: file.name });
+      setPlan(found);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
   };
 
-  const toAdd = plan ? plan.items.filter((i) => !i.existing) : [];
-  const canSave = plan !== null && plan.problems.length === 0 && toAdd.length > 0;
+  // Repeated labels are the one problem the user can settle here, by choosing what happens.
+  const onlyDuplicates = plan !== null && plan.problems.length > 0 && plan.problems.every((p) => p.code === 'duplicate-labels');
+  const shown = plan ? (onlyDuplicates && duplicates ? resolveDuplicates(plan.items, duplicates) : plan.items) : [];
+  const toAdd = shown.filter((i) => !i.existing);
+  const canSave = plan !== null && toAdd.length > 0 && (plan.problems.length === 0 || (onlyDuplicates && duplicates !== null));
 
   return (
     <AppDialog title="Import recommendations" isOpen={props.isOpen} onOpenChange={(open) => !open && props.onClose()} size="medium">
@@ -106,23 +122,25 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
           <TextField
             className="field"
             value={text}
-            onChange={(value) => {
-              setText(value);
-              setFrom(fileName ? 'document' : 'paste');
-            }}
+            onChange={setText}
           >
             <Label>Recommendations</Label>
             <TextArea className="input recs-paste" rows={8} placeholder={'A. Ensure …\nB. Develop …'} />
           </TextField>
           <p className="field-hint">
-            Paste the list in any usual shape: “A. …”, “1) …”, “Recommendation 3: …” or bullets. For a Word or PDF report, copy the recommendations
-            part and paste it here.
+            Paste the list in any usual shape: “A. …”, “1) …”, “Recommendation 3: …” or bullets. Or choose the feedback report itself: the list
+            under its recommendations heading is found for you to check.
           </p>
           <div className="recs-file-row">
-            <FileTrigger acceptedFileTypes={['.txt', 'text/plain']} onSelect={(files) => void chooseFile(files)}>
-              <Button className="button">Choose a text file…</Button>
+            <FileTrigger
+              acceptedFileTypes={['.docx', '.pdf', '.txt', '.md', 'text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']}
+              onSelect={(files) => void chooseFile(files)}
+            >
+              <Button className="button" isDisabled={busy}>
+                Choose a report (Word, PDF or text)…
+              </Button>
             </FileTrigger>
-            {fileName ? <span>Read from “{fileName}”: only a list under a recommendations heading counts.</span> : null}
+            {busy && fileName ? <span role="status">Reading “{fileName}”…</span> : null}
           </div>
           <ErrorMessage message={error} />
           <div className="dialog-actions">
@@ -141,6 +159,7 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
               ? 'No recommendations were recognised'
               : `Recognised ${plan.items.length} recommendation${plan.items.length === 1 ? '' : 's'}${plan.heading ? ` under “${plan.heading}”` : ''}`}
           </h3>
+          {plan.fileName ? <p className="field-hint">Read from “{plan.fileName}”. Check the list before adding it.</p> : null}
           {plan.problems.length > 0 ? (
             <div role="alert" className="error-box">
               <span className="error-icon" aria-hidden="true">
@@ -154,9 +173,23 @@ export function ImportRecommendationsDialog(props: { isOpen: boolean; onClose():
               </div>
             </div>
           ) : null}
+          {onlyDuplicates ? (
+            <RadioGroup className="field radio-group" value={duplicates} onChange={(value) => setDuplicates(value as DuplicateChoice)}>
+              <Label>What should happen to the repeated labels?</Label>
+              <Radio className="radio" value="number-repeats">
+                <span className="radio-mark" aria-hidden="true" />
+                <span>Keep them all, numbering the repeats (B, B2…)</span>
+              </Radio>
+              <Radio className="radio" value="keep-first">
+                <span className="radio-mark" aria-hidden="true" />
+                <span>Keep only the first with each label</span>
+              </Radio>
+            </RadioGroup>
+          ) : null}
           {plan.items.length > 0 ? (
-            <ol className="recs-plan-list" aria-label="Recognised recommendations">
-              {plan.items.map((item, i) => (
+            // Scrolls when long (a report's list can run to 200): focusable, so the keyboard can scroll it.
+            <ol className="recs-plan-list" aria-label="Recognised recommendations" tabIndex={0}>
+              {shown.map((item, i) => (
                 <li key={`${item.label}-${i}`}>
                   <strong>{item.label}.</strong> {item.text}
                   {item.existing ? <em> — already in the register; left as it is</em> : null}

@@ -9,6 +9,7 @@ import { ChangedMark, PickField, StatusChip } from './parts';
 import { progressToText, textToProgress } from './progressText';
 import { RecommendationSaver } from './recommendationSaver';
 import { recommendationsStore } from './recommendationsStore';
+import { recordLink } from './registerHistory';
 
 const STATUS_OPTIONS = RECOMMENDATION_STATUSES.map((s) => ({ id: s, name: RECOMMENDATION_STATUS_WORDS[s] }));
 
@@ -45,12 +46,18 @@ export function RecommendationDetail(props: {
     try {
       await saver.flush();
       recommendationsStore.put(await api[action]({ id: rec.id, ...target }));
+      if (action !== 'recommendation-verify') recordLink(rec, action, target, linkTitle(target));
       return true;
     } catch (e) {
       setLinkError(errorMessage(e));
       return false;
     }
   };
+
+  const linkTitle = (target: { sectionId: string } | { evidenceItemId: string }) =>
+    'sectionId' in target
+      ? (props.sections.find((s) => s.id === target.sectionId)?.title ?? 'a section')
+      : (props.evidence.find((e) => e.id === target.evidenceItemId)?.title ?? 'an evidence item');
 
   const linkedSectionIds = new Set(rec.sections.filter((s) => s.linked).map((s) => s.sectionId));
   const sectionOptions = props.sections.filter((s) => !linkedSectionIds.has(s.id)).map((s) => ({ id: s.id, name: '\u2003'.repeat(Math.max(0, s.depth)) + s.title }));
@@ -108,7 +115,7 @@ export function RecommendationDetail(props: {
         <Label>Progress update</Label>
         <TextArea className="input recs-progress" rows={4} />
         <Text slot="description" className="field-hint">
-          Saved as you type. Ctrl+Z undoes.
+          Saved as you type. Ctrl+Z here undoes typing; outside the box it undoes the register’s last change.
         </Text>
       </TextField>
 

@@ -8,6 +8,7 @@ import { Icon } from '../ui/Icons';
 import { RegisterPanel } from './RegisterPanel';
 import { TraceabilityPanel } from './TraceabilityPanel';
 import { recommendationsStore } from './recommendationsStore';
+import { RegisterUndoBar, useRegisterUndo } from './RegisterUndo';
 import './recommendations.css';
 
 /** Alt+Shift+R opens the view from anywhere on the main screen (Ctrl+Shift+R reloads a browser). */
@@ -36,6 +37,7 @@ export function RecommendationsView(props: { isOpen: boolean; onClose(): void; s
   const sections = useStore(props.sections, (s) => s.list);
   const error = useStore(recommendationsStore, (s) => s.error);
   const [evidence, setEvidence] = useState<Array<{ id: string; title: string }>>([]);
+  const history = useRegisterUndo();
 
   useEffect(() => {
     if (!props.isOpen) return;
@@ -50,6 +52,8 @@ export function RecommendationsView(props: { isOpen: boolean; onClose(): void; s
     <ModalOverlay className="modal-overlay" isOpen={props.isOpen} onOpenChange={(open) => !open && props.onClose()} isDismissable>
       <Modal className="modal recs-modal">
         <Dialog className="dialog recs-dialog">
+          {/* Ctrl+Z / Ctrl+Y outside text fields undo and redo the register's changes. */}
+          <div className="recs-dialog-body" onKeyDown={history.onKeyDown}>
           <div className="recs-dialog-head">
             <Heading slot="title" className="dialog-title">
               Recommendations
@@ -75,6 +79,8 @@ export function RecommendationsView(props: { isOpen: boolean; onClose(): void; s
               <TraceabilityPanel sections={sections} />
             </TabPanel>
           </Tabs>
+          <RegisterUndoBar message={history.message} onUndo={() => void history.undo()} />
+          </div>
         </Dialog>
       </Modal>
     </ModalOverlay>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, ListBox, ListBoxItem } from 'react-aria-components';
-import { RECOMMENDATION_STATUS_WORDS, type Recommendation } from '../../shared/contracts/recommendations';
+import { Button, ListBox, ListBoxItem, ListLayout, Virtualizer } from 'react-aria-components';
+import type { Recommendation } from '../../shared/contracts/recommendations';
 import type { SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
 import { useStore } from '../data/store';
@@ -11,6 +11,7 @@ import { ImportRecommendationsDialog } from './ImportRecommendationsDialog';
 import { RecommendationDetail } from './RecommendationDetail';
 import { StatusChip } from './parts';
 import { recommendationsStore } from './recommendationsStore';
+import { recordAdded, recordDeleted, registerHistoryState } from './registerHistory';
 
 /** The register: every recommendation in a list, the chosen one's details beside it. */
 export function RegisterPanel(props: { sections: readonly SectionSummary[]; evidence: ReadonlyArray<{ id: string; title: string }> }) {
@@ -26,22 +27,15 @@ export function RegisterPanel(props: { sections: readonly SectionSummary[]; evid
     if (!selected && list.length > 0) setSelectedId(list[0]!.id);
   }, [selected, list]);
 
+  const generation = useStore(registerHistoryState, (s) => s.generation);
+
   const remove = async (rec: Recommendation) => {
     try {
       await api['recommendation-delete']({ id: rec.id });
       recommendationsStore.remove(rec.id);
       setSelectedId(null);
-      toasts.show({
-        message: `Deleted recommendation ${rec.label}.`,
-        timeout: 10000,
-        action: {
-          label: 'Undo',
-          onAction: async () => {
-            recommendationsStore.put(await api['recommendation-restore']({ id: rec.id }));
-            setSelectedId(rec.id);
-          },
-        },
-      });
+      // Its message, with Undo, is the view's (RegisterUndo): the app's toasts sit behind this dialog.
+      recordDeleted(rec);
     } catch (e) {
       toasts.show({ message: errorMessage(e), timeout: 8000 });
     }
@@ -64,6 +58,9 @@ export function RegisterPanel(props: { sections: readonly SectionSummary[]; evid
       ) : null}
       <div className="recs-columns">
         {list.length > 0 ? (
+          // Virtualised: a register imported from a long report (up to 200) draws only the rows in
+          // view, so scrolling, selecting and typing in the details stay quick.
+          <Virtualizer layout={ListLayout} layoutOptions={{ estimatedRowHeight: 64 }}>
           <ListBox
             className="recs-list"
             aria-label="Recommendations"
@@ -81,9 +78,12 @@ export function RegisterPanel(props: { sections: readonly SectionSummary[]; evid
                 id={rec.id}
                 className="recs-list-item"
                 textValue={`Recommendation ${rec.label}: ${rec.text}`}
-                aria-label={`Recommendation ${rec.label}: ${rec.text} Status: ${RECOMMENDATION_STATUS_WORDS[rec.status]}.${rec.owner ? ` Owner: ${rec.owner}.` : ''}${rec.targetDate ? ` Target: ${formatDate(rec.targetDate)}.` : ''}`}
               >
-                <span className="recs-list-label">{rec.label}</span>
+                {/* Named by what it shows, so the name holds the visible words in order (WCAG 2.5.3, label in name). */}
+                <span className="recs-list-label">
+                  <span className="visually-hidden">Recommendation </span>
+                  {rec.label}
+                </span>
                 <span className="recs-list-text">{rec.text}</span>
                 <span className="recs-list-meta">
                   <StatusChip status={rec.status} />
@@ -93,22 +93,24 @@ export function RegisterPanel(props: { sections: readonly SectionSummary[]; evid
               </ListBoxItem>
             )}
           </ListBox>
+          </Virtualizer>
         ) : null}
         {selected ? (
-          <RecommendationDetail key={selected.id} rec={selected} sections={props.sections} evidence={props.evidence} onDelete={(rec) => void remove(rec)} />
+          <RecommendationDetail key={`${selected.id}-${generation}`} rec={selected} sections={props.sections} evidence={props.evidence} onDelete={(rec) => void remove(rec)} />
         ) : null}
       </div>
       <ImportRecommendationsDialog
         isOpen={importOpen}
         onClose={() => setImportOpen(false)}
-        onImported={(added, skipped) =>
-          toasts.show({
-            message: `Added ${added} recommendation${added === 1 ? '' : 's'} to the register${skipped ? `; ${skipped} already there were left as they were` : ''}.`,
-            timeout: 6000,
-          })
-        }
+        onImported={(added) => {
+          // Said, with an Undo, by the register's history (recordAdded in the dialog).
+          if (added[0]) setSelectedId(added[0].id);
+        }}
       />
-      <AddRecommendationDialog isOpen={addOpen} onClose={() => setAddOpen(false)} onAdded={(rec) => setSelectedId(rec.id)} />
+      <AddRecommendationDialog isOpen={addOpen} onClose={() => setAddOpen(false)} onAdded={(rec) => {
+          recordAdded([rec]);
+          setSelectedId(rec.id);
+        }} />
     </div>
   );
 }

@@ -1,14 +1,8 @@
-import type { RecommendationStatus } from '../../shared/contracts/recommendations';
-import type { SerializedEditorStateJSON } from '../../shared/schemas/lexical';
 import { api, ApiError, errorMessage } from '../api';
 import type { RecommendationsStore } from './recommendationsStore';
+import { recordFieldChange, type RecommendationPatch } from './registerHistory';
 
-export interface RecommendationPatch {
-  status?: RecommendationStatus;
-  owner?: string;
-  targetDate?: string | null;
-  progress?: SerializedEditorStateJSON;
-}
+export type { RecommendationPatch };
 
 /**
  * Autosave for one recommendation's fields, like a section's: changes gather for a moment and go
@@ -54,6 +48,8 @@ export class RecommendationSaver {
     try {
       const saved = await api['recommendation-update']({ id: this.id, baseRevision: current.revision, ...patch });
       this.store.put(saved);
+      // Undoable (Ctrl+Z in the register): it writes back the fields as they were.
+      recordFieldChange(current, patch);
       this.onState(Object.keys(this.pending).length === 0 ? 'saved' : 'saving');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale') {

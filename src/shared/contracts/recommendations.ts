@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EditorStateSchema } from '../schemas/lexical';
 import { SectionIdSchema } from '../schemas/section';
+import { FileRefSchema } from './files';
 
 /**
  * The register of recommendations from earlier challenges (issue #11): the list, its import
@@ -168,6 +169,19 @@ export const recommendationsContract = {
       from: z.enum(['paste', 'document']).default('paste'),
     }),
     output: ImportPlanSchema,
+  },
+  /**
+   * Reads a feedback report (DOCX, PDF or text; `transport.fileRef(file)` in the renderer) and
+   * plans its import as `recommendations-import-plan` does; saves nothing.
+   */
+  'recommendations-import-plan-file': {
+    input: z.object({
+      source: RecommendationSourceSchema,
+      file: FileRefSchema,
+      /** The name the user knows the file by (an upload's temporary file has another); for messages. */
+      fileName: z.string().trim().min(1).max(255).optional(),
+    }),
+    output: ImportPlanSchema.extend({ fileName: z.string(), kind: z.enum(['docx', 'pdf', 'text']) }),
   },
   /** Saves the items the user confirmed, all or none, in one transaction. */
   'recommendations-import-apply': {

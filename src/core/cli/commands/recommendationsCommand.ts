@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { UsageError, type CliCommand } from '../command';
 import { CheckFailed } from './checkCommand';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -60,21 +61,13 @@ export const recommendationsCommand: CliCommand = {
       if (positionals.length !== 2) throw new UsageError('Give the assessment file and the report or list to read (or - to read a list from standard input).', usage);
       if (!values.source?.trim()) throw new UsageError('Say where the recommendations come from, with --source "2022 progress review".', usage);
       const [filePath, sourcePath] = positionals as [string, string];
-      let text: string;
-      let from: 'paste' | 'document';
-      if (sourcePath === '-') {
-        text = await readStdin();
-        from = 'paste';
-      } else {
-        const { readSourceFile } = await import('../../recommendations/readSource');
-        const read = await readSourceFile(sourcePath);
-        text = read.text;
-        from = read.kind === 'text' ? 'paste' : 'document';
-      }
+      const stdin = sourcePath === '-' ? await readStdin() : null;
       await core.handlers['assessment-open']({ path: filePath });
-      let plan = await core.handlers['recommendations-import-plan']({ source: values.source, text, from: from === 'paste' ? 'document' : from });
-      // A text file may be a whole report (list under a heading) or just the list.
-      if (from === 'paste' && plan.items.length === 0) plan = await core.handlers['recommendations-import-plan']({ source: values.source, text, from });
+      // A file goes through the same core function as the import dialog's "Choose a report…".
+      const plan =
+        stdin !== null
+          ? await core.handlers['recommendations-import-plan']({ source: values.source, text: stdin, from: 'paste' })
+          : await core.handlers['recommendations-import-plan-file']({ source: values.source, file: { kind: 'path', path: path.resolve(sourcePath) } });
       if (plan.items.length > 0) {
         out(`Recognised ${plan.items.length} recommendation${plan.items.length === 1 ? '' : 's'}${plan.heading ? ` under “${plan.heading}”` : ''}:`);
         for (const item of plan.items) out(`  ${item.label}. ${item.text}${item.existing ? '  (already in the register: left as it is)' : ''}`);

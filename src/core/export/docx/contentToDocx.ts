@@ -47,6 +47,11 @@ export interface ContentContext {
   nextListInstance(): number;
   /** A stored picture's bytes, or undefined when it is not in the assessment. */
   imageFor?(blobId: string): ExportImage | undefined;
+  /**
+   * The register as it is now, as a table, for a recommendations table block (all of it, or one
+   * source's); nothing when the register is empty or has nothing from that source.
+   */
+  recommendationsTable?(source: string | null): Block[];
 }
 
 // Lexical's text format bits.
@@ -273,6 +278,11 @@ export function contentToDocx(content: SerializedEditorStateJSON, context: Conte
           return;
         case 'tablecell':
           stack.push({ kind: 'cell', node, blocks: [] });
+          return;
+        case STATEMENT_NODE_TYPES.recommendationsTable:
+          // The block saves no copy of the register: the table is the register at export time.
+          for (const block of context.recommendationsTable?.(typeof node.source === 'string' ? node.source : null) ?? []) emit(block);
+          stack.push({ kind: 'other', node });
           return;
         case 'image': {
           const image = imageChild(node, context);

@@ -30,7 +30,7 @@ import { readBlob } from '../../blobs/blobStore';
 import { sniffImage } from '../../images/imageInfo';
 import { headingLevel } from './headingLevels';
 import { COVER_SUBTITLE_STYLE, COVER_TITLE_STYLE, HEADING_COLOUR, HOUSE_FONT, houseNumbering, houseStyles, stylesWithTemplate } from './houseStyle';
-import { planExport, type ExportPlan } from './planExport';
+import { hasRecommendationsTableBlock, planExport, type ExportPlan } from './planExport';
 import { visitDocument } from '../../../document/visitor';
 import { STATEMENT_NODE_TYPES } from '../../../document/nodeTypes';
 import type { SerializedNode } from '../../../shared/schemas/lexical';
@@ -57,6 +57,8 @@ export interface KeyDocument {
 
 /** A line of the recommendations table in the introduction. */
 export interface RecommendationRow {
+  /** Where it came from ("2022 progress review"): a table block may show one source only. */
+  source?: string;
   label: string;
   text: string;
   /** In words ("In progress"). */
@@ -186,8 +188,14 @@ function headerCell(label: string): TableCell {
   });
 }
 
-/** The previous challenge's recommendations and where each stands, for the introduction. */
-export function recommendationsTable(recommendations: readonly RecommendationRow[]): Block[] {
+/**
+ * The previous challenge's recommendations and where each stands: where a recommendations table
+ * block stands in the text, or (a statement without the block) at the end of the introduction.
+ * The header row repeats at the top of each page the table runs onto.
+ */
+export function recommendationsTable(recommendations: readonly RecommendationRow[], source: string | null = null): Block[] {
+  if (source !== null) recommendations = recommendations.filter((r) => r.source === source);
+  if (recommendations.length === 0) return [];
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -208,7 +216,10 @@ export function recommendationsTable(recommendations: readonly RecommendationRow
       }),
   );
   return [
-    new Paragraph({ children: [new TextRun({ text: 'Recommendations from our last peer challenge', bold: true })], spacing: { before: 240, after: 120 } }),
+    new Paragraph({
+      children: [new TextRun({ text: source === null ? 'Recommendations from our last peer challenge' : `Recommendations: ${source}`, bold: true })],
+      spacing: { before: 240, after: 120 },
+    }),
     new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }),
     new Paragraph({}),
   ];
@@ -277,7 +288,9 @@ export async function packStatementDocx(
   const bookmarks = new Map(keyDocuments.flatMap((d) => (d.itemId ? [[d.itemId, keyDocumentBookmark(d.itemId)] as const] : [])));
   // Citations show the entry's number in the list ("[6a]"), whatever label they were saved with.
   const numbers = new Map(keyDocuments.flatMap((d) => (d.itemId ? [[d.itemId, d.number] as const] : [])));
-  let recommendationsWritten = recommendations.length === 0;
+  // A statement with a recommendations table block gets the table there (each block its own);
+  // one without gets it at the end of the introduction, as before the block existed.
+  let recommendationsWritten = recommendations.length === 0 || plan.sections.some((s) => hasRecommendationsTableBlock(s.content));
   let listInstance = 0;
   // The pictures' bytes came with the plan (read on the core's thread, once each).
   const imageFor = (blobId: string): ExportImage | undefined => plan.images[blobId];
@@ -300,6 +313,7 @@ export async function packStatementDocx(
         numberFor: (itemId) => numbers.get(itemId),
         nextListInstance: () => ++listInstance,
         imageFor,
+        recommendationsTable: (source) => recommendationsTable(recommendations, source),
       }),
     );
     if (section.kind === 'documents' && keyDocuments.length > 0) body.push(...keyDocumentsTable(keyDocuments));

@@ -3,6 +3,7 @@ import type { SectionKind, SectionSummary } from '../../../shared/schemas/sectio
 import type { ExportWarning } from '../../../shared/contracts/export';
 import { nodeText } from '../../../document/plainText';
 import { visitDocument } from '../../../document/visitor';
+import { STATEMENT_NODE_TYPES } from '../../../document/nodeTypes';
 import type { OpenAssessment } from '../../assessment/openAssessment';
 import { AppError } from '../../../shared/errors';
 
@@ -64,6 +65,17 @@ function chosen(list: SectionSummary[], sectionIds: readonly string[] | undefine
   });
 }
 
+/** Whether the section's text holds a recommendations table block (which has no words of its own). */
+export function hasRecommendationsTableBlock(content: SerializedEditorStateJSON): boolean {
+  let found = false;
+  visitDocument(content.root as SerializedNode, {
+    enterBlock(node) {
+      if (node.type === STATEMENT_NODE_TYPES.recommendationsTable) found = true;
+    },
+  });
+  return found;
+}
+
 export function planExport(open: OpenAssessment, options: { sectionIds?: readonly string[]; now?: Date; hasKeyDocuments?: boolean; hasRecommendations?: boolean } = {}): ExportPlan {
   const summary = open.summary();
   const list = open.sections.list();
@@ -98,7 +110,7 @@ export function planExport(open: OpenAssessment, options: { sectionIds?: readonl
     // The documents chapter stays when the key documents list will be written into it.
     // So does the introduction when the recommendations table will be written into it.
     const filledByExport = (s.kind === 'documents' && options.hasKeyDocuments) || (s.kind === 'introduction' && options.hasRecommendations);
-    if (s.totalWordCount === 0 && !filledByExport) continue;
+    if (s.totalWordCount === 0 && !filledByExport && !(options.hasRecommendations && hasRecommendationsTableBlock(open.sections.get(s.id).content))) continue;
     // The "Front matter" chapter is a folder in the binder, not a heading in the document: its
     // sections (the welcomes, our place) stand as chapters of their own.
     const headingLevel = s.kind === 'front-matter' ? 0 : s.depth + 1 - (underFrontMatter(s) ? 1 : 0);

@@ -42,6 +42,7 @@ import { $isHeadlineStatementsNode } from '../../../../document/nodes/HeadlineSt
 import { $isQuestionForPeersNode } from '../../../../document/nodes/QuestionForPeersNode';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
 import { INSERT_QUESTION_FOR_PEERS_COMMAND } from '../QuestionForPeersPlugin';
+import { INSERT_RECOMMENDATIONS_TABLE_COMMAND } from '../RecommendationsTablePlugin';
 import { OPEN_RECOMMENDATION_PICKER_COMMAND } from '../RecommendationReferencePlugin';
 import { OPEN_PICTURE_CHOOSER_COMMAND } from '../../../images/ImagePlugin';
 import { LinkDialog } from './LinkDialog';
@@ -296,6 +297,10 @@ export function ToolbarPlugin({ label }: { label: string }) {
                   editor.dispatchCommand(OPEN_PICTURE_CHOOSER_COMMAND, undefined);
                   return;
                 }
+                if (key === 'recommendations-table') {
+                  editor.dispatchCommand(INSERT_RECOMMENDATIONS_TABLE_COMMAND, undefined);
+                  return;
+                }
                 editor.dispatchCommand(
                   key === 'headlines' ? INSERT_HEADLINE_STATEMENTS_COMMAND : INSERT_QUESTION_FOR_PEERS_COMMAND,
                   undefined,
@@ -321,6 +326,10 @@ export function ToolbarPlugin({ label }: { label: string }) {
               </MenuItem>
               <MenuItem className="menu-item" id="recommendation" textValue="Reference to a recommendation">
                 Reference to a recommendation…
+              </MenuItem>
+              <MenuItem className="menu-item menu-item-rich" id="recommendations-table" textValue="Recommendations table">
+                <span className="menu-item-title">Recommendations table</span>
+                <span className="menu-item-hint">The register and where each stands, kept up to date</span>
               </MenuItem>
             </Menu>
           </Popover>

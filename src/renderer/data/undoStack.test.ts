@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UndoStack, type BinderCommand } from './undoStack';
+import { UndoStack, type UndoCommand } from './undoStack';
 
-function counter(log: string[], name: string): BinderCommand {
+function counter(log: string[], name: string): UndoCommand {
   return {
     label: name,
     undo: async () => void log.push(`undo ${name}`),
