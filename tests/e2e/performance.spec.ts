@@ -102,8 +102,9 @@ test('a section switch renders only the binder rows on screen, and a keystroke d
     expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(2);
     const onScreen = await binder(page).locator('[role="row"]').count();
     expect(onScreen).toBeLessThan(100);
-    // Focus and selection each re-render what is on screen, at most.
-    expect(delta(after, before, 'binderRowContent')).toBeLessThanOrEqual(2 * onScreen);
+    // The tree library re-renders what is on screen for the focus and for the selection (and the
+    // rows the pointer crosses for their hover): bounded by the screen, whatever the statement's size.
+    expect(delta(after, before, 'binderRowContent')).toBeLessThanOrEqual(3 * onScreen);
   }
 
   // Typing plain letters changes nothing the toolbar shows (after the first, which makes Undo possible).
