@@ -185,8 +185,9 @@ async function switchTo(page: Page, title: string, expected: string): Promise<nu
   );
   await page.waitForTimeout(50);
   if ((await row.getAttribute('aria-selected')) === 'true') throw new Error(`switch probe: "${title}" is already open`);
-  // A string, not a function: tsx's name-keeping helper (__name) does not exist in the page.
-  const done = page.evaluate(`new Promise((resolveTime) => {
+  // Armed in the page before the click (awaited, so the click cannot come first); a string, not a
+  // function: tsx's name-keeping helper (__name) does not exist in the page.
+  await page.evaluate(`window.__switchProbe = new Promise((resolveTime) => {
     let start = 0;
     const title = ${JSON.stringify(title)};
     const needle = ${JSON.stringify(expected)};
@@ -198,17 +199,22 @@ async function switchTo(page: Page, title: string, expected: string): Promise<nu
     const observer = new MutationObserver(() => {
       if (start && shows()) finish();
     });
-    const timer = setTimeout(() => { observer.disconnect(); resolveTime(NaN); }, ${SWITCH_TIMEOUT_MS});
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      resolveTime({ ms: NaN, started: start > 0, heading: document.querySelector('.section-title')?.textContent ?? null });
+    }, ${SWITCH_TIMEOUT_MS});
     const finish = () => {
       observer.disconnect();
       clearTimeout(timer);
-      requestAnimationFrame(() => setTimeout(() => resolveTime(performance.now() - start), 0));
+      requestAnimationFrame(() => setTimeout(() => resolveTime({ ms: performance.now() - start }), 0));
     };
     window.addEventListener('pointerdown', () => { start = performance.now(); }, { capture: true, once: true });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  })`) as Promise<number>;
+  }); true`);
   await row.locator('.binder-title').click();
-  return done;
+  const result = (await page.evaluate('window.__switchProbe')) as { ms: number; started?: boolean; heading?: string | null };
+  if (!Number.isFinite(result.ms)) progress(`switch to "${title}" not answered (click seen: ${result.started}; the editor shows "${result.heading}")`);
+  return result.ms;
 }
 
 /**
