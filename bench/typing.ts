@@ -150,10 +150,19 @@ async function scrollRowIntoPage(page: Page, title: string): Promise<void> {
   const tree = page.getByRole('treegrid', { name: 'Sections of the statement' });
   const row = rowFor(page, title);
   if ((await row.count()) > 0) return;
-  await tree.evaluate((el) => el.scrollTo({ top: 0 }));
-  for (let i = 0; i < 200 && (await row.count()) === 0; i++) {
-    await tree.evaluate((el) => el.scrollBy({ top: el.clientHeight * 0.8 }));
-    await page.waitForTimeout(50);
+  // A loaded machine renders the rows scrolled to late: a second pass waits longer at each step.
+  for (const settle of [50, 300]) {
+    await tree.evaluate((el) => el.scrollTo({ top: 0 }));
+    for (let i = 0; i < 200; i++) {
+      await page.waitForTimeout(settle);
+      if ((await row.count()) > 0) return;
+      const atEnd = await tree.evaluate((el) => {
+        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        el.scrollBy({ top: el.clientHeight * 0.8 });
+        return end;
+      });
+      if (atEnd) break;
+    }
   }
 }
 
@@ -173,6 +182,10 @@ const SWITCH_TIMEOUT_MS = 15_000;
 async function switchTo(page: Page, title: string, expected: string): Promise<number> {
   await scrollRowIntoPage(page, title);
   const row = rowFor(page, title);
+  if ((await row.count()) === 0) {
+    progress(`switch to "${title}" not made: its row was not found in the binder`);
+    return NaN;
+  }
   await row.scrollIntoViewIfNeeded();
   await page.waitForFunction(
     () => {
