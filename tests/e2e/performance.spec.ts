@@ -73,3 +73,49 @@ test('typing in a 700-section statement does not re-render the binder; a save re
   expect(afterSave - before).toBeGreaterThan(0);
   expect(afterSave - before).toBeLessThanOrEqual(3);
 });
+
+const counts = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => ({ ...((window as unknown as { __pcsRenderCounts?: Record<string, number> }).__pcsRenderCounts ?? {}) }));
+const delta = (after: Record<string, number>, before: Record<string, number>, key: string) => (after[key] ?? 0) - (before[key] ?? 0);
+
+test('a section switch renders only the binder rows on screen, and a keystroke does not render the toolbar', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const file = buildLargeStatement(app.dir);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: /Open an assessment/ }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(binder(page)).toBeVisible();
+  await row(page, 'Evidence note 1').click();
+  await expect(editor(page)).toContainText('Note 1 on how');
+  await waitSaved(page);
+
+  // A switch: no binder row component renders again (a row's own data did not change); what the
+  // tree library re-renders for the selection is the rows on screen, not the 700 in the statement.
+  for (const n of [2, 3]) {
+    const before = await counts(page);
+    await row(page, `Evidence note ${n}`).click();
+    await expect(editor(page)).toContainText(`Note ${n} on how`);
+    await expect(row(page, `Evidence note ${n}`)).toHaveAttribute('aria-selected', 'true');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    const after = await counts(page);
+    expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(2);
+    const onScreen = await binder(page).locator('[role="row"]').count();
+    expect(onScreen).toBeLessThan(100);
+    // The tree library re-renders what is on screen for the focus and for the selection (and the
+    // rows the pointer crosses for their hover): bounded by the screen, whatever the statement's size.
+    expect(delta(after, before, 'binderRowContent')).toBeLessThanOrEqual(3 * onScreen);
+  }
+
+  // Typing plain letters changes nothing the toolbar shows (after the first, which makes Undo possible).
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' A');
+  await page.waitForTimeout(100);
+  const before = await counts(page);
+  await page.keyboard.type('nd more', { delay: 40 });
+  await expect(editor(page)).toContainText('And more');
+  const after = await counts(page);
+  expect(delta(after, before, 'toolbar')).toBe(0);
+  expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(3); // a save's answer may land: its row and chapter
+});

@@ -2,12 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Key } from 'react-aria-components';
 import type { AppInfo, ScreenMenuCommand } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
-import type { SectionSummary } from '../../shared/schemas/section';
+import type { Section, SectionSummary } from '../../shared/schemas/section';
 import { api, errorMessage } from '../api';
 import { flatten, buildTree } from '../binder/tree';
 import { LiveWordsStore, SectionsStore, sameShape } from '../data/sectionsStore';
 import { useStore } from '../data/store';
 import { useBinderCommands } from '../binder/useBinderCommands';
+import type { BinderActions } from '../binder/Binder';
+import { useStableMethods } from './useStableMethods';
 import { EDITOR_ID } from '../editor/SectionEditor';
 import { FindPanel, type FindQuery } from '../find/FindPanel';
 import { useFindPanel } from '../find/useFindPanel';
@@ -27,6 +29,9 @@ import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { evidenceStore, setEvidencePanelOpen } from '../evidence/evidenceStore';
+
+/** How long a section may take to load before the editor gives way to "Opening section…". */
+const SLOW_LOAD_MS = 400;
 
 export function MainScreen(props: {
   summary: AssessmentSummary;
@@ -92,16 +97,22 @@ export function MainScreen(props: {
   }, [summary.fileName]);
 
   // --- opening a section ---
-  const loadSection = useCallback(async (id: string) => {
+  const loadSection = useCallback(async (id: string, early?: Promise<Section>) => {
     const seq = ++loadSeq.current;
-    setLoaded((prev) => (prev.state === 'ready' && prev.section.id === id ? prev : { state: 'loading' }));
+    // The section shown so far stays until the next one is here (no empty frame, no remount of
+    // the editor twice); only a slow load says "Opening section…".
+    const slow = setTimeout(() => {
+      if (seq === loadSeq.current) setLoaded((prev) => (prev.state === 'ready' && prev.section.id === id ? prev : { state: 'loading' }));
+    }, SLOW_LOAD_MS);
     try {
-      const section = await api['section-get']({ id });
+      const section = await (early ?? api['section-get']({ id }));
+      clearTimeout(slow);
       if (seq !== loadSeq.current) return;
       saver.noteLoaded(section.id, section.revision);
       liveWords.set(null);
       setLoaded((prev) => ({ state: 'ready', section, nonce: (prev.state === 'ready' ? prev.nonce : 0) + 1 }));
     } catch (e) {
+      clearTimeout(slow);
       if (seq === loadSeq.current) setLoaded({ state: 'error', message: errorMessage(e) });
     }
   }, [saver, liveWords]);
@@ -118,11 +129,15 @@ export function MainScreen(props: {
   const selectSection = useCallback(
     async (id: string, options: { force?: boolean } = {}) => {
       if (id === selectedRef.current && !options.force) return;
+      // Nothing waiting to be saved, so the file already has this section as it will be: ask for
+      // it now, while the binder shows the selection, rather than after.
+      const early = saver.hasPending() ? undefined : api['section-get']({ id });
+      early?.catch(() => undefined);
       selectedRef.current = id;
       setSelectedId(id);
       await saver.flush();
       if (selectedRef.current !== id) return;
-      await loadSection(id);
+      await loadSection(id, early);
       api['ui-state-set']({ lastSectionId: id }).catch(() => undefined);
     },
     [loadSection, saver],
@@ -221,6 +236,17 @@ export function MainScreen(props: {
   };
 
   const selected = sections.find((s) => s.id === selectedId) ?? null;
+  // Stable, so the (memoised) binder does not re-render when this screen does for other reasons.
+  const binderActions = useStableMethods<BinderActions>({
+    onSelect: (id) => void selectSection(id),
+    onAdd: (parent, after) => setTitleDialog({ kind: 'add', parent, after }),
+    onRename: (section) => setTitleDialog({ kind: 'rename', section }),
+    onSetTarget: setTargetFor,
+    onDelete: (section) => void binderCommands.remove(section),
+    onMove: (section, plan) => void binderCommands.move(section, plan),
+    onUndo: binderCommands.undo,
+    onRedo: binderCommands.redo,
+  });
 
   return (
     <div className="app">
@@ -251,16 +277,7 @@ export function MainScreen(props: {
             store,
             expanded,
             onExpandedChange: setExpanded,
-            actions: {
-              onSelect: (id) => void selectSection(id),
-              onAdd: (parent, after) => setTitleDialog({ kind: 'add', parent, after }),
-              onRename: (section) => setTitleDialog({ kind: 'rename', section }),
-              onSetTarget: setTargetFor,
-              onDelete: (section) => void binderCommands.remove(section),
-              onMove: (section, plan) => void binderCommands.move(section, plan),
-              onUndo: binderCommands.undo,
-              onRedo: binderCommands.redo,
-            },
+            actions: binderActions,
           }}
           store={store}
           wordTarget={summary.wordTarget}

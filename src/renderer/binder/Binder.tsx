@@ -20,6 +20,7 @@ import {
 import type { SectionSummary } from '../../shared/schemas/section';
 import { shallowEqual, useStore } from '../data/store';
 import type { SectionsStore } from '../data/sectionsStore';
+import { countRender } from '../perf/renderCounts';
 import { Icon } from '../ui/Icons';
 import { TargetMark } from '../ui/TargetMark';
 import {
@@ -66,7 +67,7 @@ const BINDER_LAYOUT = { estimatedRowSize: 34, gap: 0, dropIndicatorThickness: 2 
  * level; anywhere in the binder Ctrl+Z undoes the last binder action, Ctrl+Shift+Z or Ctrl+Y
  * redoes it. A chapter's count includes its subsections.
  */
-export function Binder(props: {
+export const Binder = memo(function Binder(props: {
   sections: SectionSummary[];
   selectedId: string | null;
   /** Where each row reads its own word counts, so a save's new count re-renders that row only. */
@@ -192,7 +193,7 @@ export function Binder(props: {
       </div>
     </div>
   );
-}
+});
 
 /**
  * Focus entering the tree: tell react-aria where the tree is scrolled now, before it acts on it.
@@ -222,9 +223,7 @@ interface RowContext {
 
 /** Renders of binder rows so far: the performance test reads it to prove a keystroke renders none. */
 function countRowRender(): void {
-  const w = window as unknown as { __pcsRenderCounts?: Record<string, number> };
-  const counts = (w.__pcsRenderCounts ??= {});
-  counts.binderRow = (counts.binderRow ?? 0) + 1;
+  countRender('binderRow');
 }
 
 /**
@@ -263,7 +262,10 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
       className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
     >
       <TreeItemContent>
-        {({ hasChildItems, isExpanded }) => (
+        {({ hasChildItems, isExpanded }) => {
+          // Counted for the guards: a section switch renders the rows on screen, never the statement's all.
+          countRender('binderRowContent');
+          return (
           <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
             <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed} aria-label={`Move ${node.title}`}>
               <Icon name="grip" size={14} />
@@ -293,7 +295,8 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
               </Popover>
             </MenuTrigger>
           </div>
-        )}
+          );
+        }}
       </TreeItemContent>
       {childRows}
     </TreeItem>

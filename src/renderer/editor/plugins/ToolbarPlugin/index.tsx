@@ -38,6 +38,7 @@ import {
   Toolbar,
 } from 'react-aria-components';
 import { Icon, type IconName } from '../../../ui/Icons';
+import { countRender } from '../../../perf/renderCounts';
 import { $isHeadlineStatementsNode } from '../../../../document/nodes/HeadlineStatementsNode';
 import { $isQuestionForPeersNode } from '../../../../document/nodes/QuestionForPeersNode';
 import { INSERT_HEADLINE_STATEMENTS_COMMAND } from '../HeadlineStatementsPlugin';
@@ -96,7 +97,7 @@ function readState(editor: LexicalEditor, prev: ToolbarState): ToolbarState {
         : null;
     const parent = anchor.getParent();
     const linkNode = $isLinkNode(parent) ? parent : $isLinkNode(anchor) ? anchor : null;
-    return {
+    return sameOr(prev, {
       ...prev,
       block,
       statementBlock,
@@ -104,8 +105,16 @@ function readState(editor: LexicalEditor, prev: ToolbarState): ToolbarState {
       italic: selection.hasFormat('italic'),
       underline: selection.hasFormat('underline'),
       link: linkNode ? linkNode.getURL() : null,
-    };
+    });
   });
+}
+
+/**
+ * The previous state when nothing in it changed: React then skips the render, so typing a
+ * letter (an update, a selection change, "can undo" again) does not re-render the toolbar.
+ */
+function sameOr(prev: ToolbarState, next: ToolbarState): ToolbarState {
+  return (Object.keys(next) as (keyof ToolbarState)[]).every((k) => prev[k] === next[k]) ? prev : next;
 }
 
 /**
@@ -113,6 +122,7 @@ function readState(editor: LexicalEditor, prev: ToolbarState): ToolbarState {
  * Toolbar), toggles report their state with aria-pressed.
  */
 export function ToolbarPlugin({ label }: { label: string }) {
+  countRender('toolbar');
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>({
     block: 'paragraph',
@@ -143,7 +153,7 @@ export function ToolbarPlugin({ label }: { label: string }) {
       editor.registerCommand(
         CAN_UNDO_COMMAND,
         (canUndo) => {
-          setState((s) => ({ ...s, canUndo }));
+          setState((s) => sameOr(s, { ...s, canUndo }));
           return false;
         },
         COMMAND_PRIORITY_CRITICAL,
@@ -151,7 +161,7 @@ export function ToolbarPlugin({ label }: { label: string }) {
       editor.registerCommand(
         CAN_REDO_COMMAND,
         (canRedo) => {
-          setState((s) => ({ ...s, canRedo }));
+          setState((s) => sameOr(s, { ...s, canRedo }));
           return false;
         },
         COMMAND_PRIORITY_CRITICAL,
