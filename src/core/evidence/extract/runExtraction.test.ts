@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,5 +54,20 @@ describe('extraction workers are kept warm between files, and never reused after
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it('a warm worker waiting for the next file does not keep the process from ending', () => {
+    // `pcs evidence add` must end when the work is done, not when the idle worker's time runs out.
+    const script = `
+      import { extractInWorker } from ${JSON.stringify(path.join(import.meta.dirname, 'runExtraction.ts'))};
+      const doc = await extractInWorker(${JSON.stringify(PLAN_2024)}, 'plan.pdf');
+      console.log(doc.pages.length);
+    `;
+    const started = Date.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.stdout.trim()).toBe('15');
+    expect(child.status).toBe(0);
+    // The idle worker is kept 15 seconds; the process must not wait for that.
+    expect(Date.now() - started).toBeLessThan(14_000);
   }, 60_000);
 });

@@ -57,9 +57,8 @@ function takeWorker(limits: ExtractionLimits): PooledWorker {
     stdout: true,
     stderr: true,
   });
-  // The worker's output is not shown; drain it so a long-lived worker does not buffer it forever.
-  worker.stdout.resume();
-  worker.stderr.resume();
+  // The worker's output is captured and not shown (pdfjs-dist is told to be silent). It is not
+  // drained: a flowing stdio stream would keep the process alive while the worker idles.
   const pooled: PooledWorker = { worker, maxHeapMb: limits.maxHeapMb, served: 0 };
   // A worker that dies while idle leaves the pool.
   worker.on('exit', () => {
