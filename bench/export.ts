@@ -2,11 +2,18 @@
  * Export to Word against pandoc (issue #12): the full 2023 statement, loaded into an assessment,
  * exported to DOCX by us, and the same content as Markdown converted to DOCX by pandoc, in the same
  * run. `runExportBench()` returns Markdown lines for BENCHMARKS.md; bench/run.ts prints them.
+ *
+ * What a user gets is the job path: `job-start` with kind `export-docx`, the document planned in
+ * the core and packed in a worker thread (src/core/export/runExportWorker.ts), timed until the
+ * job's `done` event. From source that worker starts through tsx, which the built app does not, so
+ * the built CLI's `pcs export` (a whole process, its compiled worker) is timed too when out/cli exists.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createCore } from '../src/core';
 import { performance } from 'node:perf_hooks';
 import { OpenAssessment } from '../src/core/assessment/openAssessment';
 import { builtInTemplate } from '../src/core/templates/builtInTemplates';
@@ -36,14 +43,54 @@ export async function runExportBench(runs = 5): Promise<string[]> {
       builtInTemplate('cpc-2024'),
     );
     await fillWithStatement2023(open, blocks);
-    const ours: number[] = [];
+    open.close();
+    const file = join(dir, 'Sefton.pcstudio');
+
+    // The job path, as the app's Export dialog runs it: job-start, worker, until the done event.
+    const core = createCore({ configDir: join(dir, 'config') });
+    const jobs: number[] = [];
     let bytes = 0;
+    try {
+      await core.handlers['assessment-open']({ path: file });
+      for (let i = 0; i <= runs; i++) {
+        const t = performance.now();
+        const { jobId } = await core.handlers['job-start']({ kind: 'export-docx', input: { outPath: join(dir, `job-${i}.docx`) } });
+        const result = await new Promise<{ bytes: number }>((done, fail) => {
+          const stop = core.jobs.runner.subscribe((event) => {
+            if (event.jobId !== jobId || (event.state !== 'done' && event.state !== 'failed')) return;
+            stop();
+            if (event.state === 'done') done(event.result as { bytes: number });
+            else fail(new Error(event.error?.message));
+          });
+        });
+        // The first run loads docx and the worker's code through tsx: not counted.
+        if (i > 0) jobs.push(performance.now() - t);
+        bytes = result.bytes;
+      }
+    } finally {
+      core.close();
+    }
+
+    // The built CLI, a whole process: start, open, plan, pack in its compiled worker, write.
+    const cliMain = resolve(import.meta.dirname, '..', 'out', 'cli', 'main.js');
+    const cli: number[] = [];
+    if (existsSync(cliMain) && existsSync(join(cliMain, '..', 'exportWorker.js'))) {
+      for (let i = 0; i <= runs; i++) {
+        const t = performance.now();
+        execFileSync(process.execPath, [resolve(import.meta.dirname, '..', 'bin', 'pcs.js'), 'export', file, '--docx', join(dir, `cli-${i}.docx`)], { stdio: 'ignore' });
+        if (i > 0) cli.push(performance.now() - t);
+      }
+    }
+
+    // The packing alone, in this thread (no worker, no job): how it was measured before.
+    const reopened = OpenAssessment.open(file);
+    const ours: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      bytes = (await exportStatementDocx(open, { outPath: join(dir, `ours-${i}.docx`) })).bytes;
+      await exportStatementDocx(reopened, { outPath: join(dir, `ours-${i}.docx`) });
       ours.push(performance.now() - t);
     }
-    open.close();
+    reopened.close();
 
     const lines = [
       '### Export to Word (issue #12)',
@@ -52,7 +99,11 @@ export async function runExportBench(runs = 5): Promise<string[]> {
       '',
       '| Tool | Median ms | Output |',
       '|---|---:|---:|',
-      `| Peer Challenge Studio export (cover, contents, styles) | ${median(ours).toFixed(0)} | ${Math.round(bytes / 1024)} KB |`,
+      `| Export job as the app runs it (job-start → done; planned in the core, packed in a worker thread started through tsx) | ${median(jobs).toFixed(0)} | ${Math.round(bytes / 1024)} KB |`,
+      cli.length > 0
+        ? `| \`pcs export --docx\`, built CLI, whole process (compiled worker) | ${median(cli).toFixed(0)} | |`
+        : '| `pcs export --docx`, built CLI | not built (`npm run build`) | |',
+      `| Packing alone in this thread (no job, no worker) | ${median(ours).toFixed(0)} | |`,
     ];
     if (spawnSync('pandoc', ['--version']).status === 0) {
       const md = join(dir, 'statement.md');
@@ -66,7 +117,8 @@ export async function runExportBench(runs = 5): Promise<string[]> {
       }
       const size = statSync(join(dir, 'pandoc-0.docx')).size;
       lines.push(`| pandoc Markdown → DOCX (--toc) | ${median(theirs).toFixed(0)} | ${Math.round(size / 1024)} KB |`);
-      lines.push('', median(ours) < median(theirs) ? 'Goal met: faster than pandoc.' : 'Goal NOT met: slower than pandoc.');
+      const user = median(jobs);
+      lines.push('', user < median(theirs) ? 'Goal met: the export job (what a user waits for) is faster than pandoc.' : 'Goal NOT met: the export job is slower than pandoc.');
     } else {
       lines.push('', 'pandoc is not installed (apt-get install -y pandoc), so there is nothing to compare with.');
     }

@@ -1,25 +1,38 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { extractFile } from './extractFile';
 import { ExtractionError, type ExtractionLimits } from './types';
 
 /**
- * The extraction worker's entry: reads one file and posts back its text or a refusal. Anything
- * that is not an ExtractionError (a bug, a library's own exception) goes back as "unreadable",
- * never as a stack trace for the user.
+ * The extraction worker's entry: reads files one at a time, as asked, and posts back each one's
+ * text or a refusal. The worker stays alive between files (./runExtraction keeps it warm), because
+ * starting one costs far more than reading a typical file: loading pdfjs-dist alone is a few
+ * hundred milliseconds of CPU. Anything that is not an ExtractionError (a bug, a library's own
+ * exception) goes back as "unreadable", never as a stack trace for the user.
  */
-export type WorkerReply =
+export interface WorkerRequest {
+  filePath: string;
+  fileName: string;
+  limits: ExtractionLimits;
+}
+
+/** `heapMb` lets the pool retire a worker that a file left large, rather than hand it the next file. */
+export type WorkerReply = (
   | { ok: true; document: import('./types').ExtractedDocument }
-  | { ok: false; message: string; storable: boolean };
+  | { ok: false; message: string; storable: boolean }
+) & { heapMb: number };
 
-const { filePath, fileName, limits } = workerData as { filePath: string; fileName: string; limits: ExtractionLimits };
+const port = parentPort!;
+const heapMb = () => process.memoryUsage().heapUsed / (1024 * 1024);
 
-extractFile(filePath, fileName, limits).then(
-  (document) => parentPort!.postMessage({ ok: true, document } satisfies WorkerReply),
-  (error: unknown) => {
-    const reply: WorkerReply =
-      error instanceof ExtractionError
-        ? { ok: false, message: error.message, storable: error.storable }
-        : { ok: false, message: 'The file could not be read: it may be damaged.', storable: false };
-    parentPort!.postMessage(reply);
-  },
-);
+port.on('message', ({ filePath, fileName, limits }: WorkerRequest) => {
+  extractFile(filePath, fileName, limits).then(
+    (document) => port.postMessage({ ok: true, document, heapMb: heapMb() } satisfies WorkerReply),
+    (error: unknown) => {
+      const reply: WorkerReply =
+        error instanceof ExtractionError
+          ? { ok: false, message: error.message, storable: error.storable, heapMb: heapMb() }
+          : { ok: false, message: 'The file could not be read: it may be damaged.', storable: false, heapMb: heapMb() };
+      port.postMessage(reply);
+    },
+  );
+});
