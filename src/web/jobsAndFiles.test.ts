@@ -146,7 +146,9 @@ describe('browser mode: job events and files', () => {
     expect(shown.body.length).toBe(50 * MB);
     const expired = await send(server.port, { method: 'GET', path: `/blob/${'a'.repeat(32)}`, headers: { host } });
     expect(expired.status).toBe(404);
-  }, 60_000);
+    // 50 MB goes through curl, the upload, SHA-256, the blob store and back: seconds on an idle
+    // machine, but a loaded 2-core CI box has taken over a minute. Memory, not time, is asserted.
+  }, 180_000);
 
   it('offers a finished export for download at /blob/<capability>, as an attachment with its name and type', async () => {
     const started = await api('job-start', { kind: 'export-docx', input: { outPath: join(dir, 'Sefton – statement.docx') } });
