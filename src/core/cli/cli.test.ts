@@ -199,6 +199,8 @@ describe('pcs (in process)', () => {
       expect(result.stdout).toContain('pcs info <file> [--json]');
       expect(result.stdout).toContain('pcs templates [--folder <dir>] [--json]');
       expect(result.stdout).toContain('[--template <id>]');
+      // Every usage line is indented alike, the second form of `pcs new` included.
+      expect(result.stdout).toContain('\n  pcs new <file> --council "<name>" --from');
     }
     expect((await pcsInProcess('help', 'info')).stdout).toContain('Usage: pcs info <file> [--json]');
   });

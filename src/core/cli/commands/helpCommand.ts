@@ -12,7 +12,7 @@ export function createHelpCommand(commands: () => readonly CliCommand[]): CliCom
         const command = all.find((c) => c.name === args[0]);
         if (!command) throw new UsageError(`There is no command called “${args[0]}”.`, helpCommand.usage);
         out(command.summary);
-        out(`Usage: ${command.usage}`);
+        out(`Usage: ${command.usage.split('\n').join('\n       ')}`);
         return;
       }
       out('Peer Challenge Studio: write your council’s Corporate Peer Challenge position statement.');
@@ -22,7 +22,8 @@ export function createHelpCommand(commands: () => readonly CliCommand[]): CliCom
       const width = Math.max(...all.map((c) => c.name.length));
       for (const command of all) out(`  ${command.name.padEnd(width)}  ${command.summary}`);
       out('');
-      for (const command of all) out(`  ${command.usage}`);
+      // A usage of several forms (one per line) keeps the same indent on each.
+      for (const command of all) for (const form of command.usage.split('\n')) out(`  ${form}`);
     },
   };
   return helpCommand;
