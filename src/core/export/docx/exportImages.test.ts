@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SerializedNode } from '../../../shared/schemas/lexical';
 import { OpenAssessment } from '../../assessment/openAssessment';
+import { storeBytes } from '../../blobs/blobStore';
 import { storeImageBytes } from '../../images/storeImage';
 import { pngBytes } from '../../images/testing';
 import { builtInTemplate } from '../../templates/builtInTemplates';
@@ -11,6 +12,7 @@ import { makeTempDir, paragraph, text } from '../../testing/testFiles';
 import { documentOf } from '../testing/statement2023';
 import { exportStatementDocx } from './exportStatementDocx';
 import { fitImage, MAX_IMAGE_WIDTH } from './contentToDocx';
+import { planExport } from './planExport';
 
 let temp: ReturnType<typeof makeTempDir>;
 let open: OpenAssessment;
@@ -96,3 +98,43 @@ describe('pictures stored in the assessment, exported to Word with their alt tex
     if (process.env['PCS_KEEP_RENDER']) fs.copyFileSync(path.join(temp.dir, 'pictures.pdf'), process.env['PCS_KEEP_RENDER']);
   }, 180_000);
 });
+
+describe('a picture whose stored bytes are gone is named before the export, not dropped silently', () => {
+  it('warns for a picture missing from the blob store and for one whose bytes are not a picture, and leaves both out', async () => {
+    const good = storeImageBytes(open.file.db, pngBytes(60, 40), 'good.png');
+    const notPicture = storeBytes(open.file.db, Buffer.from('%PDF-1.7 this is not a picture'), 'image/png');
+    const gone = 'a'.repeat(64);
+    const governance = section('theme.governance');
+    open.sections.saveContent(
+      governance.id,
+      documentOf([
+        paragraph('Three pictures.'),
+        { type: 'paragraph', version: 1, children: [image(gone, 'Map of the borough', 400, 300)] },
+        { type: 'paragraph', version: 1, children: [text('Then '), image(notPicture.blobId, '', 10, 10)] },
+        { type: 'paragraph', version: 1, children: [image(good.blobId, 'Logo', 60, 40)] },
+      ]),
+    );
+    const plan = await exportPlanWarnings();
+    const missing = plan.filter((w) => w.kind === 'image-missing');
+    expect(missing).toEqual([
+      expect.objectContaining({
+        sectionTitle: governance.title,
+        message: `The picture “Map of the borough” in “${governance.title}” could not be found in the assessment and will be left out.`,
+      }),
+      expect.objectContaining({
+        sectionTitle: governance.title,
+        message: `The 2nd picture in “${governance.title}” could not be found in the assessment and will be left out.`,
+      }),
+    ]);
+
+    const out = path.join(temp.dir, 'missing.docx');
+    const result = await exportStatementDocx(open, { outPath: out });
+    expect(result.warnings.filter((w) => w.kind === 'image-missing')).toHaveLength(2);
+    // Only the good picture is in the file.
+    expect(unzipList(out).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
+  });
+});
+
+async function exportPlanWarnings() {
+  return planExport(open).warnings;
+}
