@@ -27,6 +27,7 @@ setImageDecorator((node) => (
     altText={node.getAltText()}
     width={node.getWidth()}
     height={node.getHeight()}
+    size={node.getSize()}
   />
 ));
 

@@ -77,6 +77,45 @@ describe('pictures stored in the assessment, exported to Word with their alt tex
     expect(result.warnings).toEqual([expect.objectContaining({ kind: 'image-without-alt-text', sectionTitle: section('theme.finance').title })]);
   });
 
+  it('draws a picture at the size chosen in the editor: a third, two thirds or the whole text width, its shape kept', async () => {
+    const stored = storeImageBytes(open.file.db, pngBytes(200, 100), 'chart.png');
+    const sized = (size: string | undefined, alt: string): SerializedNode => ({ ...image(stored.blobId, alt, 200, 100), ...(size ? { size } : {}) });
+    open.sections.saveContent(
+      section('theme.governance').id,
+      documentOf([
+        paragraph('Five charts.'),
+        { type: 'paragraph', version: 1, children: [sized('small', 'small')] },
+        { type: 'paragraph', version: 1, children: [sized('medium', 'medium')] },
+        { type: 'paragraph', version: 1, children: [sized('full', 'full')] },
+        { type: 'paragraph', version: 1, children: [sized(undefined, 'own')] },
+        { type: 'paragraph', version: 1, children: [sized('enormous', 'unknown size')] },
+      ]),
+    );
+    const out = path.join(temp.dir, 'sizes.docx');
+    await exportStatementDocx(open, { outPath: out });
+    const documentXml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const pictures = [...documentXml.matchAll(/<wp:inline[\s\S]*?<\/wp:inline>/g)].map((m) => m[0]);
+    const sizes = pictures.map((p) => ({
+      alt: /descr="([^"]*)"/.exec(p)?.[1],
+      size: /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(p)!.slice(1).map((n) => Math.round(Number(n) / EMU_PER_PIXEL)),
+    }));
+    const third = Math.round(MAX_IMAGE_WIDTH / 3);
+    const twoThirds = Math.round((MAX_IMAGE_WIDTH * 2) / 3);
+    expect(sizes).toEqual([
+      { alt: 'small', size: [third, Math.round(third / 2)] },
+      { alt: 'medium', size: [twoThirds, Math.round(twoThirds / 2)] },
+      { alt: 'full', size: [MAX_IMAGE_WIDTH, MAX_IMAGE_WIDTH / 2] },
+      // No size chosen (or one this version does not know): its own size.
+      { alt: 'own', size: [200, 100] },
+      { alt: 'unknown size', size: [200, 100] },
+    ]);
+  });
+
+  it('a tall picture at full width is still kept within the page height', () => {
+    expect(fitImage(100, 1000, 'full')).toEqual({ width: 86, height: 860 });
+    expect(fitImage(100, 50, 'small')).toEqual({ width: 213, height: 107 });
+  });
+
   it('fits any picture within the page, never enlarging one', () => {
     expect(fitImage(3000, 6000)).toEqual({ width: 430, height: 860 });
     expect(fitImage(10, 10)).toEqual({ width: 10, height: 10 });
