@@ -8,6 +8,8 @@ import { OpenAssessment } from '../assessment/openAssessment';
 import { pngBytes } from '../images/testing';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
 import { sha256 } from '../testing/testFiles';
+import { exportStatementDocx } from '../export/docx/exportStatementDocx';
+import { execFileSync } from 'node:child_process';
 
 /** A Word statement with two pictures, one with alt text and one without, built with docx. */
 async function statementWithPictures(file: string): Promise<void> {
@@ -85,5 +87,36 @@ describe('import from Word carries its pictures into the statement', () => {
     } finally {
       open.close();
     }
+  }, 60_000);
+
+  it('round trip: a Word document’s picture, imported then exported, is in the new document with the same alt text and bytes', async () => {
+    const docx = path.join(t.dir, 'round trip.docx');
+    await statementWithPictures(docx);
+    const plan = await t.api['import-statement-plan']({ path: docx });
+    await t.api['import-statement-apply']({ path: docx, sha256: plan.sha256 });
+    await t.api['assessment-close']({});
+
+    const open = OpenAssessment.open(t.filePath);
+    const out = path.join(t.dir, 'exported.docx');
+    try {
+      const result = await exportStatementDocx(open, { outPath: out });
+      // The picture without alt text in the Word document is still without it: the export says so.
+      expect(result.warnings.filter((w) => w.kind === 'image-without-alt-text')).toHaveLength(1);
+      expect(result.warnings.filter((w) => w.kind === 'image-missing')).toEqual([]);
+    } finally {
+      open.close();
+    }
+
+    // Read back with unzip, independently of the code that wrote it.
+    const unzip = (...args: string[]) => execFileSync('unzip', args, { maxBuffer: 64 * 1024 * 1024 });
+    const media = unzip('-Z1', out).toString('utf8').split('\n').filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(2);
+    const bytes = media.map((name) => unzip('-p', out, name));
+    expect(bytes.some((b) => b.equals(pngBytes(600, 300)))).toBe(true);
+    expect(bytes.some((b) => b.equals(pngBytes(40, 40)))).toBe(true);
+    const documentXml = unzip('-p', out, 'word/document.xml').toString('utf8');
+    const descriptions = [...documentXml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]);
+    expect(descriptions).toContain('Bar chart of satisfaction, 2019 to 2025');
+    expect(descriptions.filter((d) => d !== '')).toEqual(['Bar chart of satisfaction, 2019 to 2025']);
   }, 60_000);
 });

@@ -48,4 +48,21 @@ describe('ImageNode: a picture stored in the assessment', () => {
     const json = editorStateToJSON(parseEditorState(damaged));
     expect((json.root as SerializedNode).children![0]!.children![0]).toMatchObject({ type: 'image', blobId: '', altText: '', width: 0 });
   });
+
+  it('saves a chosen size, and reads an unknown one (a damaged or newer file) as the picture’s own size', () => {
+    const sized = buildEditorState(() => {
+      $getRoot().append($createParagraphNode().append($createImageNode({ blobId: BLOB, altText: 'Logo', width: 10, height: 10, size: 'medium' })));
+    });
+    const saved = (sized.root as SerializedNode).children![0]!.children![0]!;
+    expect(saved).toMatchObject({ size: 'medium' });
+    expect(editorStateToJSON(parseEditorState(sized))).toEqual(sized);
+    const odd = structuredClone(sized);
+    (odd.root as SerializedNode).children![0]!.children![0]!['size'] = 'gigantic';
+    const read = readDocument(odd, () => {
+      const image = ($getRoot().getFirstChild() as ElementNode).getFirstChild();
+      return $isImageNode(image) ? image.getSize() : 'not an image';
+    });
+    expect(read).toBeNull();
+    expect((editorStateToJSON(parseEditorState(odd)).root as SerializedNode).children![0]!.children![0]).not.toHaveProperty('size');
+  });
 });

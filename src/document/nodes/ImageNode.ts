@@ -12,6 +12,9 @@ import {
   type Spread,
 } from 'lexical';
 import { STATEMENT_NODE_TYPES } from '../nodeTypes';
+import { isImageSize, type ImageSize } from './imageSizes';
+
+export { IMAGE_SIZES, IMAGE_SIZE_FRACTION, isImageSize, type ImageSize } from './imageSizes';
 
 export type SerializedImageNode = Spread<
   {
@@ -22,12 +25,21 @@ export type SerializedImageNode = Spread<
     /** The picture's own size in pixels (0 when not known); the export scales it to fit the page. */
     width: number;
     height: number;
+    /** How large it is drawn, in the editor and in Word; absent: its own size, scaled down to fit. */
+    size?: ImageSize;
   },
   SerializedLexicalNode
 >;
 
 /** The attribute an <img> carries when it stands for a stored picture (copy and paste, Word import). */
 export const IMAGE_BLOB_ATTRIBUTE = 'data-pcs-blob';
+/** …and the size chosen for it, so copy and paste keeps it. */
+export const IMAGE_SIZE_ATTRIBUTE = 'data-pcs-size';
+
+function imageClass(config: EditorConfig, size: ImageSize | null): string {
+  const base = config.theme['image'] ?? 'pcs-image';
+  return size ? `${base} pcs-image-size-${size}` : base;
+}
 
 /**
  * What the editor shows for a picture. The document layer is shared with the headless core, so it
@@ -47,28 +59,30 @@ export function setImageDecorator(render: ImageDecorator): void {
  * leaf with empty text, so word counts ignore it, and the export and the export's warnings read
  * its fields (blobId, altText, width, height).
  *
- * Saved as `{ type: "image", version: 1, blobId, altText, width, height }`.
+ * Saved as `{ type: "image", version: 1, blobId, altText, width, height, size? }`.
  */
 export class ImageNode extends DecoratorNode<unknown> {
   __blobId: string;
   __altText: string;
   __width: number;
   __height: number;
+  __size: ImageSize | null;
 
   static override getType(): string {
     return STATEMENT_NODE_TYPES.image;
   }
 
   static override clone(node: ImageNode): ImageNode {
-    return new ImageNode(node.__blobId, node.__altText, node.__width, node.__height, node.__key);
+    return new ImageNode(node.__blobId, node.__altText, node.__width, node.__height, node.__size, node.__key);
   }
 
-  constructor(blobId = '', altText = '', width = 0, height = 0, key?: NodeKey) {
+  constructor(blobId = '', altText = '', width = 0, height = 0, size: ImageSize | null = null, key?: NodeKey) {
     super(key);
     this.__blobId = blobId;
     this.__altText = altText;
     this.__width = width;
     this.__height = height;
+    this.__size = size;
   }
 
   getBlobId(): string {
@@ -93,13 +107,26 @@ export class ImageNode extends DecoratorNode<unknown> {
     return this.getLatest().__height;
   }
 
+  /** The chosen size, or null for the picture's own size (scaled down to fit). */
+  getSize(): ImageSize | null {
+    return this.getLatest().__size;
+  }
+
+  setSize(size: ImageSize | null): this {
+    const writable = this.getWritable();
+    writable.__size = size;
+    return writable;
+  }
+
   override createDOM(config: EditorConfig): HTMLElement {
     const span = document.createElement('span');
-    span.className = config.theme['image'] ?? 'pcs-image';
+    span.className = imageClass(config, this.__size);
     return span;
   }
 
-  override updateDOM(): false {
+  /** The outer element's class carries the size (a share of the text's width, see images.css). */
+  override updateDOM(prevNode: this, dom: HTMLElement, config: EditorConfig): false {
+    if (prevNode.__size !== this.__size) dom.className = imageClass(config, this.__size);
     return false;
   }
 
@@ -118,6 +145,7 @@ export class ImageNode extends DecoratorNode<unknown> {
     img.setAttribute('alt', this.__altText);
     if (this.__width > 0) img.setAttribute('width', String(this.__width));
     if (this.__height > 0) img.setAttribute('height', String(this.__height));
+    if (this.__size) img.setAttribute(IMAGE_SIZE_ATTRIBUTE, this.__size);
     return { element: img };
   }
 
@@ -136,6 +164,7 @@ export class ImageNode extends DecoratorNode<unknown> {
                   altText: (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim(),
                   width: Number(img.getAttribute('width')) || 0,
                   height: Number(img.getAttribute('height')) || 0,
+                  size: img.getAttribute(IMAGE_SIZE_ATTRIBUTE),
                 }),
               }),
               priority: 1,
@@ -150,6 +179,7 @@ export class ImageNode extends DecoratorNode<unknown> {
       altText: typeof serializedNode.altText === 'string' ? serializedNode.altText : '',
       width: typeof serializedNode.width === 'number' ? serializedNode.width : 0,
       height: typeof serializedNode.height === 'number' ? serializedNode.height : 0,
+      size: serializedNode.size,
     }).updateFromJSON(serializedNode);
   }
 
@@ -166,6 +196,8 @@ export class ImageNode extends DecoratorNode<unknown> {
       altText: this.getAltText(),
       width: this.getWidth(),
       height: this.getHeight(),
+      // Only when chosen, so pictures saved before sizes existed read (and save) the same.
+      ...(this.getSize() ? { size: this.getSize()! } : {}),
     };
   }
 }
@@ -175,10 +207,14 @@ export interface ImageFields {
   altText?: string;
   width?: number;
   height?: number;
+  /** Anything but a known size (a damaged file, an old copy) is read as "its own size". */
+  size?: unknown;
 }
 
 export function $createImageNode(fields: ImageFields): ImageNode {
-  return $applyNodeReplacement(new ImageNode(fields.blobId, fields.altText ?? '', fields.width ?? 0, fields.height ?? 0));
+  return $applyNodeReplacement(
+    new ImageNode(fields.blobId, fields.altText ?? '', fields.width ?? 0, fields.height ?? 0, isImageSize(fields.size) ? fields.size : null),
+  );
 }
 
 export function $isImageNode(node: LexicalNode | null | undefined): node is ImageNode {

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   $createParagraphNode,
+  $createRangeSelection,
+  $isRootOrShadowRoot,
   $getRoot,
   $getSelection,
   $insertNodes,
@@ -27,13 +29,31 @@ setImageDecorator((node) => (
     altText={node.getAltText()}
     width={node.getWidth()}
     height={node.getHeight()}
+    size={node.getSize()}
   />
 ));
 
 /** Insert › Picture…: opens the file chooser. */
 export const OPEN_PICTURE_CHOOSER_COMMAND = createCommand<void>('OPEN_PICTURE_CHOOSER_COMMAND');
-/** Pictures pasted or dropped: each is checked, stored, then described (alt text) and inserted. */
-export const INSERT_PICTURE_FILES_COMMAND = createCommand<{ files: File[]; pasted?: boolean }>('INSERT_PICTURE_FILES_COMMAND');
+/**
+ * Pictures pasted or dropped: each is checked, stored, then described (alt text) and inserted,
+ * at the caret, or for a drop at `at` (the drop's point in the window, `clientX`/`clientY`).
+ */
+export const INSERT_PICTURE_FILES_COMMAND = createCommand<{ files: File[]; pasted?: boolean; at?: { x: number; y: number } }>(
+  'INSERT_PICTURE_FILES_COMMAND',
+);
+
+/** The text position under a point in the window (Chromium's caretRangeFromPoint, else the standard one). */
+function domRangeAt(x: number, y: number): Range | null {
+  if (typeof document.caretRangeFromPoint === 'function') return document.caretRangeFromPoint(x, y);
+  const position = (document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null })
+    .caretPositionFromPoint?.(x, y);
+  if (!position) return null;
+  const range = document.createRange();
+  range.setStart(position.offsetNode, position.offset);
+  range.collapse(true);
+  return range;
+}
 
 interface Pending {
   stored: StoredImage;
@@ -83,10 +103,31 @@ export function ImagePlugin() {
       },
       COMMAND_PRIORITY_EDITOR,
     );
+    /**
+     * A drop puts the picture where it was dropped, not at the old caret (as Lexical's own drop
+     * handling does for text). A point outside the text, or on another picture, keeps the caret.
+     */
+    const rememberPoint = (x: number, y: number): boolean => {
+      const range = domRangeAt(x, y);
+      const root = editor.getRootElement();
+      if (!range || !root || !root.contains(range.startContainer)) return false;
+      if (range.startContainer instanceof Element && range.startContainer.closest('.pcs-image-frame')) return false;
+      // (Called from the command's listener, which Lexical runs inside an update.)
+      const selection = $createRangeSelection();
+      try {
+        selection.applyDOMRange(range);
+      } catch {
+        return false; // Not a place in the text Lexical knows.
+      }
+      const anchor = selection.anchor.getNode();
+      if (!anchor.isAttached() || $isRootOrShadowRoot(anchor)) return false;
+      saved.current = selection.clone();
+      return true;
+    };
     const offFiles = editor.registerCommand(
       INSERT_PICTURE_FILES_COMMAND,
-      ({ files, pasted }) => {
-        remember();
+      ({ files, pasted, at }) => {
+        if (!at || !rememberPoint(at.x, at.y)) remember();
         void addFiles(files, pasted ?? false);
         return true;
       },

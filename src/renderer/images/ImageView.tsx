@@ -4,17 +4,18 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, $getSelection, $isNodeSelection, COMMAND_PRIORITY_LOW, KEY_BACKSPACE_COMMAND, KEY_DELETE_COMMAND, type NodeKey } from 'lexical';
-import { $isImageNode } from '../../document/nodes/ImageNode';
+import { $isImageNode, isImageSize, type ImageSize } from '../../document/nodes/ImageNode';
 import { AltTextDialog } from './AltTextDialog';
 import { pictureUrl } from './storePicture';
 import './images.css';
 
 /**
  * A picture in the editor: the stored bytes shown through a short-lived display link, its alt
- * text (or a visible "No alt text" mark) and two buttons, "Alt text…" and "Remove", which Tab
- * reaches like any button. Clicking the picture selects it; Delete or Backspace then removes it.
+ * text (or a visible "No alt text" mark), its size (a plain labelled list: its own size, Small,
+ * Medium, Full width) and two buttons, "Alt text…" and "Remove", which Tab reaches like any
+ * control. Clicking the picture selects it; Delete or Backspace then removes it.
  */
-export function ImageView(props: { nodeKey: NodeKey; blobId: string; altText: string; width: number; height: number }) {
+export function ImageView(props: { nodeKey: NodeKey; blobId: string; altText: string; width: number; height: number; size: ImageSize | null }) {
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(props.nodeKey);
@@ -57,13 +58,13 @@ export function ImageView(props: { nodeKey: NodeKey; blobId: string; altText: st
     );
   }, [editor, isSelected, remove]);
 
-  // The buttons live inside the editable text: their keys must not reach the editor (Enter would
-  // split the paragraph). Native listeners, as the editor's own are native too.
+  // The controls live inside the editable text: their keys must not reach the editor (Enter would
+  // split the paragraph, arrows would move the caret). Native listeners, as the editor's own are.
   useEffect(() => {
     const el = frame.current;
     if (!el) return;
     const stop = (e: Event) => {
-      if ((e.target as HTMLElement).closest('button')) e.stopPropagation();
+      if ((e.target as HTMLElement).closest('button, select')) e.stopPropagation();
     };
     el.addEventListener('keydown', stop);
     return () => el.removeEventListener('keydown', stop);
@@ -76,7 +77,15 @@ export function ImageView(props: { nodeKey: NodeKey; blobId: string; altText: st
     });
   };
 
+  const saveSize = (value: string) => {
+    editor.update(() => {
+      const node = $getNodeByKey(props.nodeKey);
+      if ($isImageNode(node)) node.setSize(isImageSize(value) ? value : null);
+    });
+  };
+
   const hasAlt = props.altText.trim() !== '';
+  const sizeId = `pcs-image-size-${props.nodeKey}`;
   return (
     <span ref={frame} className={`pcs-image-frame${isSelected ? ' is-selected' : ''}`} data-blob-id={props.blobId}>
       {missing ? (
@@ -112,6 +121,15 @@ export function ImageView(props: { nodeKey: NodeKey; blobId: string; altText: st
             <button type="button" className="pcs-image-button" aria-label={hasAlt ? 'Edit alt text' : 'Add alt text'} onClick={() => setEditing(true)}>
               {hasAlt ? 'Edit alt text…' : 'Add alt text…'}
             </button>
+            <span className="pcs-image-size">
+              <label htmlFor={sizeId}>Size</label>
+              <select id={sizeId} className="pcs-image-select" value={props.size ?? 'own'} onChange={(e) => saveSize(e.target.value)}>
+                <option value="own">Its own size</option>
+                <option value="small">Small</option>
+                <option value="medium">Medium</option>
+                <option value="full">Full width</option>
+              </select>
+            </span>
             <button type="button" className="pcs-image-button" aria-label="Remove picture" onClick={remove}>
               Remove
             </button>

@@ -10,7 +10,7 @@ import { BlobCapabilitySchema, FileRefSchema } from './files';
  * Cancel.
  */
 export const ExportWarningSchema = z.object({
-  kind: z.enum(['image-without-alt-text', 'heading-level-skipped']),
+  kind: z.enum(['image-without-alt-text', 'image-missing', 'heading-level-skipped']),
   sectionTitle: z.string(),
   message: z.string(),
 });

@@ -16,6 +16,7 @@ import { STATEMENT_NODE_TYPES } from '../../../document/nodeTypes';
 import { visitDocument, type SerializedTextNode } from '../../../document/visitor';
 import { BULLET_LIST, HEADLINE_STYLE, NUMBERED_LIST, QUESTION_STYLE, QUOTE_STYLE } from './houseStyle';
 import { headingLevel } from './headingLevels';
+import { IMAGE_SIZE_FRACTION, isImageSize, type ImageSize } from '../../../document/nodes/imageSizes';
 
 /**
  * One section's saved content as docx paragraphs and tables, built on the document layer's one
@@ -103,9 +104,19 @@ export interface ExportImage {
 export const MAX_IMAGE_WIDTH = 640;
 export const MAX_IMAGE_HEIGHT = 860;
 
-/** A picture's size on the page: its own, scaled down (never up) to fit within the page. */
-export function fitImage(width: number, height: number): { width: number; height: number } {
+/**
+ * A picture's size on the page. With a size chosen in the editor, that share of the text width
+ * (a small picture is enlarged to it); without one, its own size, scaled down (never up) to fit.
+ * Either way its shape is kept and it stays within the page's height.
+ */
+export function fitImage(width: number, height: number, size?: ImageSize | null): { width: number; height: number } {
   if (!(width > 0 && height > 0)) return { width: 400, height: 300 };
+  if (size) {
+    const w = Math.max(1, Math.round(MAX_IMAGE_WIDTH * IMAGE_SIZE_FRACTION[size]));
+    const h = Math.max(1, Math.round((w * height) / width));
+    if (h <= MAX_IMAGE_HEIGHT) return { width: w, height: h };
+    return { width: Math.max(1, Math.round((MAX_IMAGE_HEIGHT * width) / height)), height: MAX_IMAGE_HEIGHT };
+  }
   const scale = Math.min(1, MAX_IMAGE_WIDTH / width, MAX_IMAGE_HEIGHT / height);
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
@@ -135,7 +146,7 @@ function imageChild(node: SerializedNode, context: ContentContext): ParagraphChi
   return new ImageRun({
     type: image.type,
     data: image.data,
-    transformation: fitImage(own.width, own.height),
+    transformation: fitImage(own.width, own.height, isImageSize(node.size) ? node.size : null),
     altText: { name: alt || 'Picture', description: alt, title: alt },
   });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SerializedNode } from '../../../shared/schemas/lexical';
 import { OpenAssessment } from '../../assessment/openAssessment';
+import { storeBytes } from '../../blobs/blobStore';
 import { storeImageBytes } from '../../images/storeImage';
 import { pngBytes } from '../../images/testing';
 import { builtInTemplate } from '../../templates/builtInTemplates';
@@ -11,6 +12,7 @@ import { makeTempDir, paragraph, text } from '../../testing/testFiles';
 import { documentOf } from '../testing/statement2023';
 import { exportStatementDocx } from './exportStatementDocx';
 import { fitImage, MAX_IMAGE_WIDTH } from './contentToDocx';
+import { planExport } from './planExport';
 
 let temp: ReturnType<typeof makeTempDir>;
 let open: OpenAssessment;
@@ -75,6 +77,45 @@ describe('pictures stored in the assessment, exported to Word with their alt tex
     expect(result.warnings).toEqual([expect.objectContaining({ kind: 'image-without-alt-text', sectionTitle: section('theme.finance').title })]);
   });
 
+  it('draws a picture at the size chosen in the editor: a third, two thirds or the whole text width, its shape kept', async () => {
+    const stored = storeImageBytes(open.file.db, pngBytes(200, 100), 'chart.png');
+    const sized = (size: string | undefined, alt: string): SerializedNode => ({ ...image(stored.blobId, alt, 200, 100), ...(size ? { size } : {}) });
+    open.sections.saveContent(
+      section('theme.governance').id,
+      documentOf([
+        paragraph('Five charts.'),
+        { type: 'paragraph', version: 1, children: [sized('small', 'small')] },
+        { type: 'paragraph', version: 1, children: [sized('medium', 'medium')] },
+        { type: 'paragraph', version: 1, children: [sized('full', 'full')] },
+        { type: 'paragraph', version: 1, children: [sized(undefined, 'own')] },
+        { type: 'paragraph', version: 1, children: [sized('enormous', 'unknown size')] },
+      ]),
+    );
+    const out = path.join(temp.dir, 'sizes.docx');
+    await exportStatementDocx(open, { outPath: out });
+    const documentXml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const pictures = [...documentXml.matchAll(/<wp:inline[\s\S]*?<\/wp:inline>/g)].map((m) => m[0]);
+    const sizes = pictures.map((p) => ({
+      alt: /descr="([^"]*)"/.exec(p)?.[1],
+      size: /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(p)!.slice(1).map((n) => Math.round(Number(n) / EMU_PER_PIXEL)),
+    }));
+    const third = Math.round(MAX_IMAGE_WIDTH / 3);
+    const twoThirds = Math.round((MAX_IMAGE_WIDTH * 2) / 3);
+    expect(sizes).toEqual([
+      { alt: 'small', size: [third, Math.round(third / 2)] },
+      { alt: 'medium', size: [twoThirds, Math.round(twoThirds / 2)] },
+      { alt: 'full', size: [MAX_IMAGE_WIDTH, MAX_IMAGE_WIDTH / 2] },
+      // No size chosen (or one this version does not know): its own size.
+      { alt: 'own', size: [200, 100] },
+      { alt: 'unknown size', size: [200, 100] },
+    ]);
+  });
+
+  it('a tall picture at full width is still kept within the page height', () => {
+    expect(fitImage(100, 1000, 'full')).toEqual({ width: 86, height: 860 });
+    expect(fitImage(100, 50, 'small')).toEqual({ width: 213, height: 107 });
+  });
+
   it('fits any picture within the page, never enlarging one', () => {
     expect(fitImage(3000, 6000)).toEqual({ width: 430, height: 860 });
     expect(fitImage(10, 10)).toEqual({ width: 10, height: 10 });
@@ -96,3 +137,43 @@ describe('pictures stored in the assessment, exported to Word with their alt tex
     if (process.env['PCS_KEEP_RENDER']) fs.copyFileSync(path.join(temp.dir, 'pictures.pdf'), process.env['PCS_KEEP_RENDER']);
   }, 180_000);
 });
+
+describe('a picture whose stored bytes are gone is named before the export, not dropped silently', () => {
+  it('warns for a picture missing from the blob store and for one whose bytes are not a picture, and leaves both out', async () => {
+    const good = storeImageBytes(open.file.db, pngBytes(60, 40), 'good.png');
+    const notPicture = storeBytes(open.file.db, Buffer.from('%PDF-1.7 this is not a picture'), 'image/png');
+    const gone = 'a'.repeat(64);
+    const governance = section('theme.governance');
+    open.sections.saveContent(
+      governance.id,
+      documentOf([
+        paragraph('Three pictures.'),
+        { type: 'paragraph', version: 1, children: [image(gone, 'Map of the borough', 400, 300)] },
+        { type: 'paragraph', version: 1, children: [text('Then '), image(notPicture.blobId, '', 10, 10)] },
+        { type: 'paragraph', version: 1, children: [image(good.blobId, 'Logo', 60, 40)] },
+      ]),
+    );
+    const plan = await exportPlanWarnings();
+    const missing = plan.filter((w) => w.kind === 'image-missing');
+    expect(missing).toEqual([
+      expect.objectContaining({
+        sectionTitle: governance.title,
+        message: `The picture “Map of the borough” in “${governance.title}” could not be found in the assessment and will be left out.`,
+      }),
+      expect.objectContaining({
+        sectionTitle: governance.title,
+        message: `The 2nd picture in “${governance.title}” could not be found in the assessment and will be left out.`,
+      }),
+    ]);
+
+    const out = path.join(temp.dir, 'missing.docx');
+    const result = await exportStatementDocx(open, { outPath: out });
+    expect(result.warnings.filter((w) => w.kind === 'image-missing')).toHaveLength(2);
+    // Only the good picture is in the file.
+    expect(unzipList(out).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
+  });
+});
+
+async function exportPlanWarnings() {
+  return planExport(open).warnings;
+}

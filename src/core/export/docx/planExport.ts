@@ -6,6 +6,7 @@ import { visitDocument } from '../../../document/visitor';
 import { STATEMENT_NODE_TYPES } from '../../../document/nodeTypes';
 import type { OpenAssessment } from '../../assessment/openAssessment';
 import { AppError } from '../../../shared/errors';
+import { isStoredPicture, ordinal } from '../../images/storedPicture';
 
 /**
  * What an export will write, worked out before anything is written: the sections in binder order
@@ -76,6 +77,15 @@ export function hasRecommendationsTableBlock(content: SerializedEditorStateJSON)
   return found;
 }
 
+/**
+ * Whether the export can write this picture: its bytes are in the assessment and are a picture
+ * (the same test the export's reading of the pictures makes), or it is an older inline data: URL.
+ */
+function pictureAvailable(open: OpenAssessment, node: SerializedNode): boolean {
+  if (typeof node.blobId === 'string' && node.blobId !== '') return isStoredPicture(open.file.db, node.blobId);
+  return typeof node.src === 'string' && /^data:image\/(png|jpe?g|gif);base64,./i.test(node.src);
+}
+
 export function planExport(open: OpenAssessment, options: { sectionIds?: readonly string[]; now?: Date; hasKeyDocuments?: boolean; hasRecommendations?: boolean } = {}): ExportPlan {
   const summary = open.summary();
   const list = open.sections.list();
@@ -118,8 +128,21 @@ export function planExport(open: OpenAssessment, options: { sectionIds?: readonl
     sections.push({ id: s.id, title: s.title, kind: s.kind, headingLevel, content });
     if (headingLevel > 0) addHeading(headingLevel, s.title, s.title);
     const base = headingLevel;
-    const checkAlt = (node: SerializedNode) => {
-      const alt = typeof node.altText === 'string' ? node.altText.trim() : '';
+    let pictureNumber = 0;
+    const checkPicture = (node: SerializedNode) => {
+      pictureNumber++;
+      const alt = typeof node.altText === 'string' ? node.altText.replace(/\s+/g, ' ').trim() : '';
+      if (!pictureAvailable(open, node)) {
+        // Named by its alt text when it has one, else by where it is, so it can be found and added again.
+        const which = alt !== '' ? `The picture “${alt.length > 80 ? `${alt.slice(0, 79)}…` : alt}”` : `The ${ordinal(pictureNumber)} picture`;
+        warnings.push({
+          kind: 'image-missing',
+          sectionTitle: s.title,
+          message: `${which} in “${s.title}” could not be found in the assessment and will be left out.`,
+        });
+        // (No alt text warning as well: the picture is not written.)
+        return;
+      }
       if (alt !== '') return;
       warnings.push({
         kind: 'image-without-alt-text',
@@ -132,11 +155,11 @@ export function planExport(open: OpenAssessment, options: { sectionIds?: readonl
         if (node.type === 'heading') {
           const tag = typeof node.tag === 'string' ? Number(node.tag.slice(1)) || 1 : 1;
           addHeading(Math.min(base + tag, 6), nodeText(node).trim(), s.title);
-        } else if (node.type === 'image') checkAlt(node);
+        } else if (node.type === 'image') checkPicture(node);
       },
       // A picture saved as an inline node (a decorator) is reported as a leaf.
       leaf(node) {
-        if (node.type === 'image') checkAlt(node);
+        if (node.type === 'image') checkPicture(node);
       },
     });
   }

@@ -58,7 +58,7 @@ export function FileDropPlugin(): null {
       // it; anything else (and a picture dropped beside the text) gets a message.
       const onText = e.target instanceof Node && (editor.getRootElement()?.contains(e.target) ?? false);
       const pictures = onText ? files.filter(looksLikePicture) : [];
-      if (pictures.length > 0) editor.dispatchCommand(INSERT_PICTURE_FILES_COMMAND, { files: pictures });
+      if (pictures.length > 0) editor.dispatchCommand(INSERT_PICTURE_FILES_COMMAND, { files: pictures, at: { x: e.clientX, y: e.clientY } });
       const rest = files.filter((f) => !pictures.includes(f));
       const evidence = rest.filter(isEvidenceFile);
       const others = rest.filter((f) => !isEvidenceFile(f));
