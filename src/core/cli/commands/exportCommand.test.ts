@@ -25,7 +25,9 @@ describe('pcs export', () => {
     const out = path.join(temp.dir, 'statement.docx');
     const result = await pcs('export', file, '--docx', out, '--draft');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote .*statement\.docx/);
+    expect(result.stdout).toMatch(/^Wrote .*statement\.docx \(\d+ KB, 0 headings\)/);
+    // A new statement has nothing written: say why the document is only a cover.
+    expect(result.stdout).toContain('Nothing is written in the statement yet');
     expect(docxPart(out, 'docProps/core.xml')).toContain('<dc:creator>Testshire Council</dc:creator>');
     expect(docxPart(out, 'word/header2.xml') + docxPart(out, 'word/header1.xml')).toContain('string="DRAFT"');
   });

@@ -38,7 +38,10 @@ export const exportCommand: CliCommand = {
         templatePath: values.template,
         logoPath: values.logo,
       });
-      out(`Wrote ${result.path} (${Math.ceil(result.bytes / 1024).toLocaleString('en-GB')} KB, ${result.headingCount} headings).`);
+      const headings = result.headingCount === 1 ? '1 heading' : `${result.headingCount.toLocaleString('en-GB')} headings`;
+      out(`Wrote ${result.path} (${Math.ceil(result.bytes / 1024).toLocaleString('en-GB')} KB, ${headings}).`);
+      // Sections with nothing written in them are left out, so a new statement exports as a cover alone.
+      if (result.headingCount === 0) out('Nothing is written in the statement yet, so it has only its cover and contents page.');
     }
     if (values['evidence-pack']) {
       const result = await core.handlers['export-evidence-pack']({ outPath: values['evidence-pack'] });

@@ -70,6 +70,19 @@ describe('pictures stored in the assessment, exported to Word with their alt tex
     expect(bytes.some((b) => b.equals(pngBytes(1600, 800)))).toBe(true);
   });
 
+  it('keeps a section that holds only a picture (no words), with its heading, in the export', async () => {
+    const map = storeImageBytes(open.file.db, pngBytes(200, 100), 'map.png');
+    const place = section('front.our-place');
+    open.sections.saveContent(place.id, documentOf([{ type: 'paragraph', version: 1, children: [image(map.blobId, 'Map of the borough', 200, 100)] }]));
+    const plan = planExport(open);
+    expect(plan.sections.map((s) => s.title)).toContain(place.title);
+    const out = path.join(temp.dir, 'map.docx');
+    await exportStatementDocx(open, { outPath: out });
+    const documentXml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(documentXml).toContain(place.title);
+    expect(documentXml).toContain('descr="Map of the borough"');
+  });
+
   it('warns before writing when a stored picture has no alt text', async () => {
     const stored = storeImageBytes(open.file.db, pngBytes(50, 50), 'x.png');
     open.sections.saveContent(section('theme.finance').id, documentOf([{ type: 'paragraph', version: 1, children: [text('A chart '), image(stored.blobId, '  ', 50, 50)] }]));

@@ -66,6 +66,16 @@ function chosen(list: SectionSummary[], sectionIds: readonly string[] | undefine
   });
 }
 
+/** Whether the section's text holds a picture (which has no words of its own). */
+function hasPicture(content: SerializedEditorStateJSON): boolean {
+  let found = false;
+  const check = (node: SerializedNode) => {
+    if (node.type === STATEMENT_NODE_TYPES.image) found = true;
+  };
+  visitDocument(content.root as SerializedNode, { enterBlock: check, leaf: check });
+  return found;
+}
+
 /** Whether the section's text holds a recommendations table block (which has no words of its own). */
 export function hasRecommendationsTableBlock(content: SerializedEditorStateJSON): boolean {
   let found = false;
@@ -114,13 +124,23 @@ export function planExport(open: OpenAssessment, options: { sectionIds?: readonl
     previousLevel = level;
   };
 
+  // Sections whose text has no words but something to show (a picture, a recommendations table
+  // block), and every chapter above one: they are written, headings included.
+  const wordlessContent = new Set<string>();
+  for (const s of list) {
+    if (s.totalWordCount > 0) continue;
+    const content = open.sections.get(s.id).content;
+    if (!hasPicture(content) && !(options.hasRecommendations && hasRecommendationsTableBlock(content))) continue;
+    for (let id: string | null = s.id; id !== null && !wordlessContent.has(id); id = byId.get(id)?.parentId ?? null) wordlessContent.add(id);
+  }
+
   for (const s of chosen(list, options.sectionIds)) {
     // A section with no words in it or below it (a template's placeholder left unwritten) would
     // be a bare heading in front of the peers.
     // The documents chapter stays when the key documents list will be written into it.
     // So does the introduction when the recommendations table will be written into it.
     const filledByExport = (s.kind === 'documents' && options.hasKeyDocuments) || (s.kind === 'introduction' && options.hasRecommendations);
-    if (s.totalWordCount === 0 && !filledByExport && !(options.hasRecommendations && hasRecommendationsTableBlock(open.sections.get(s.id).content))) continue;
+    if (s.totalWordCount === 0 && !filledByExport && !wordlessContent.has(s.id)) continue;
     // The "Front matter" chapter is a folder in the binder, not a heading in the document: its
     // sections (the welcomes, our place) stand as chapters of their own.
     const headingLevel = s.kind === 'front-matter' ? 0 : s.depth + 1 - (underFrontMatter(s) ? 1 : 0);
