@@ -41,5 +41,7 @@ export function pastedPicturesMessage(pictures: number): string {
 
 /** How many pictures a pasted HTML fragment carries (Word writes <img> or VML <v:imagedata>). */
 export function countPictures(html: string): number {
-  return (html.match(/<img\b/gi)?.length ?? 0) + (html.match(/<v:imagedata\b/gi)?.length ?? 0);
+  // An <img> naming a stored picture (copied from this app's editor) is taken by the paste itself.
+  const ours = html.match(/<img\b[^>]*\bdata-pcs-blob="[0-9a-f]{64}"/gi)?.length ?? 0;
+  return (html.match(/<img\b/gi)?.length ?? 0) - ours + (html.match(/<v:imagedata\b/gi)?.length ?? 0);
 }
