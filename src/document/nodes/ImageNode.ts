@@ -6,7 +6,6 @@ import {
   type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
-  type LexicalUpdateJSON,
   type NodeKey,
   type SerializedLexicalNode,
   type Spread,
@@ -151,10 +150,6 @@ export class ImageNode extends DecoratorNode<unknown> {
       width: typeof serializedNode.width === 'number' ? serializedNode.width : 0,
       height: typeof serializedNode.height === 'number' ? serializedNode.height : 0,
     }).updateFromJSON(serializedNode);
-  }
-
-  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedImageNode>): this {
-    return super.updateFromJSON(serializedNode);
   }
 
   override exportJSON(): SerializedImageNode {
