@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, insertBlock, rowAction } from './helpers';
+import { createAssessment, insertBlock, pasteHtml, rowAction } from './helpers';
 
 // The Content Security Policy allows no inline styles (no 'unsafe-inline' in style-src): React's
 // style props and Lexical's formats are set through the CSSOM, which a policy does not govern,
@@ -25,18 +25,6 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
     ...console,
     ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
   ];
-}
-
-async function pasteHtml(page: Page, html: string, plain: string) {
-  await page.locator('#editor').evaluate(
-    (el, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/html', data.html);
-      transfer.setData('text/plain', data.plain);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    },
-    { html, plain },
-  );
 }
 
 test('no Content Security Policy violations while creating, writing, pasting and finding', async ({ page, app }) => {

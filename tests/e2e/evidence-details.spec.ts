@@ -1,40 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { createAssessment, editor, fileMenu, row } from './helpers';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectAccessible(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Adds text files through the panel's file input and waits until they are in the library. */
-async function addFiles(page: Page, files: Array<{ name: string; text: string }>) {
-  const paths = files.map((f) => {
-    const p = test.info().outputPath(f.name);
-    writeFileSync(p, f.text);
-    return p;
-  });
-  const panel = page.getByRole('complementary', { name: 'Evidence' });
-  await panel.getByTestId('evidence-file-input').setInputFiles(paths);
-  await expect(panel.getByRole('status', { name: 'What happened' })).toContainText(`Added ${files.length}`, { timeout: 60_000 });
-}
-
-/** Cites the first hit for `query` after what is typed at the end of the editor. */
-async function cite(page: Page, words: string, query: string) {
-  await editor(page).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(words);
-  await page.keyboard.press('Control+Shift+E');
-  const dialog = page.getByRole('dialog', { name: 'Cite evidence' });
-  await dialog.getByRole('searchbox', { name: 'Search the evidence' }).fill(query);
-  await dialog.getByRole('list', { name: 'Passages to cite' }).getByRole('button').first().click();
-  await expect(dialog).toBeHidden();
-}
+import { addEvidenceFiles, citeEvidence, createAssessment, editor, expectNoSeriousViolations, fileMenu, row } from './helpers';
 
 test('evidence details: edit an item in an accessible dialog, download the original, see where it is cited', async ({ page, app }) => {
   test.setTimeout(90_000);
@@ -44,14 +10,14 @@ test('evidence details: edit an item in an accessible dialog, download the origi
   await expect(editor(page)).toBeVisible();
   await fileMenu(page, 'Evidence library');
   const panel = page.getByRole('complementary', { name: 'Evidence' });
-  await addFiles(page, [
+  await addEvidenceFiles(page, [
     { name: 'budget-2024.txt', text: 'Budget 2024 to 2025\nThe medium term financial plan closes the gap.' },
     { name: 'budget-monitoring.txt', text: 'Budget monitoring, quarter 2\nSpending is on track.' },
   ]);
 
   // Cited in this section, with its number; nothing cited yet.
   await expect(panel.getByText('This section cites no evidence yet.')).toBeVisible();
-  await cite(page, 'Our finances are stable.', 'medium term financial plan');
+  await citeEvidence(page, 'Our finances are stable.', 'medium term financial plan');
   const citedHere = panel.getByRole('list', { name: 'Cited in this section' });
   await expect(citedHere).toContainText('Budget 2024 to 2025');
   await expect(citedHere).toContainText('Cited once');
@@ -62,7 +28,7 @@ test('evidence details: edit an item in an accessible dialog, download the origi
   const details = page.getByRole('dialog', { name: 'Details of “Budget 2024 to 2025”' });
   await expect(details).toBeVisible();
   await expect(details.getByRole('region', { name: 'Where it is cited' }).getByRole('button', { name: /Governance and culture/ })).toBeVisible();
-  await expectAccessible(page, '[role="dialog"]');
+  await expectNoSeriousViolations(page, 'Evidence details dialog', '[role="dialog"]');
   await details.getByRole('textbox', { name: 'Title' }).fill('Budget 2024/25');
   await details.getByRole('button', { name: /Type/ }).click();
   await page.getByRole('option', { name: 'Report' }).click();

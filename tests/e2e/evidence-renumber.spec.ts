@@ -1,32 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, editor, fileMenu, row, waitSaved } from './helpers';
-
-async function addFiles(page: Page, files: Array<{ name: string; text: string }>) {
-  const paths = files.map((f) => {
-    const p = test.info().outputPath(f.name);
-    writeFileSync(p, f.text);
-    return p;
-  });
-  const panel = page.getByRole('complementary', { name: 'Evidence' });
-  await panel.getByTestId('evidence-file-input').setInputFiles(paths);
-  await expect(panel.getByRole('status', { name: 'What happened' })).toContainText(`Added ${files.length}`, { timeout: 60_000 });
-}
-
-async function cite(page: Page, words: string, query: string) {
-  await editor(page).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(words);
-  await page.keyboard.press('Control+Shift+E');
-  const dialog = page.getByRole('dialog', { name: 'Cite evidence' });
-  await dialog.getByRole('searchbox', { name: 'Search the evidence' }).fill(query);
-  await dialog.getByRole('list', { name: 'Passages to cite' }).getByRole('button').first().click();
-  await expect(dialog).toBeHidden();
-}
+import { addEvidenceFiles, citeEvidence, createAssessment, editor, fileMenu, row, waitSaved } from './helpers';
 
 test('citations show the key documents numbers: reorder the list, the editor and the Word export follow', async ({ page, app }) => {
   test.setTimeout(90_000);
@@ -34,12 +11,12 @@ test('citations show the key documents numbers: reorder the list, the editor and
   await createAssessment(page, { council: 'Sefton Council' });
   await row(page, 'Governance and culture').click();
   await fileMenu(page, 'Evidence library');
-  await addFiles(page, [
+  await addEvidenceFiles(page, [
     { name: 'plan.txt', text: 'Corporate Plan\nOur ambitions for the borough.' },
     { name: 'minutes.txt', text: 'Cabinet minutes\nThe cabinet agreed the budget.' },
   ]);
-  await cite(page, 'We have clear ambitions.', 'ambitions borough');
-  await cite(page, ' Cabinet agreed it.', 'cabinet agreed');
+  await citeEvidence(page, 'We have clear ambitions.', 'ambitions borough');
+  await citeEvidence(page, ' Cabinet agreed it.', 'cabinet agreed');
   const cites = editor(page).locator('cite');
   await expect(cites).toHaveText(['[1]', '[2]']);
   await waitSaved(page);

@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, editor, row } from './helpers';
+import { createAssessment, editor, expectNoSeriousViolations, row } from './helpers';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectAccessible(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 /** Drops files on the editor the way a browser does: File objects built in the page from the real bytes. */
 async function dropFiles(page: Page, files: { name: string; type: string; path: string }[]) {
   const payload = files.map((f) => ({ name: f.name, type: f.type, base64: readFileSync(f.path).toString('base64') }));
@@ -53,7 +44,7 @@ test('evidence: drop two files, watch progress, search, cite into a section, key
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('progressbar', { name: 'Adding evidence' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Cancel' })).toBeVisible();
-  await expectAccessible(page, '#evidence-panel');
+  await expectNoSeriousViolations(page, 'Evidence panel while adding', '#evidence-panel');
   await page.screenshot({ path: 'test-results/evidence-progress.png' });
   await expect(panel.getByRole('status', { name: 'What happened' })).toContainText('Added 2 files', { timeout: 60_000 });
   const items = panel.getByRole('list', { name: 'Evidence items' });
@@ -72,7 +63,7 @@ test('evidence: drop two files, watch progress, search, cite into a section, key
   await hits.getByRole('button', { name: /page 12/ }).first().click();
   const reader = page.getByRole('dialog', { name: /page 12/ });
   await expect(reader.locator('mark').first()).toBeVisible();
-  await expectAccessible(page, '[role="dialog"]');
+  await expectNoSeriousViolations(page, 'Evidence reader', '[role="dialog"]');
   await reader.getByRole('button', { name: 'Close' }).click();
 
   // Cite into the section: select words, Ctrl+Shift+E, search, pick a hit.
@@ -86,7 +77,7 @@ test('evidence: drop two files, watch progress, search, cite into a section, key
   await expect(cite).toBeVisible();
   await cite.getByRole('searchbox', { name: 'Search the evidence' }).fill('brownfield land grant');
   await expect(cite.getByRole('button', { name: /page 12/ }).first()).toBeVisible();
-  await expectAccessible(page, '[role="dialog"]');
+  await expectNoSeriousViolations(page, 'Cite evidence dialog', '[role="dialog"]');
   await cite.getByRole('button', { name: /page 12/ }).first().click();
   await expect(cite).toBeHidden();
   const citation = editor(page).locator('cite');
@@ -111,7 +102,7 @@ test('evidence: drop two files, watch progress, search, cite into a section, key
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('Governance and culture');
   await expect(warning).toContainText('page 12');
-  await expectAccessible(page, '[role="alertdialog"]');
+  await expectNoSeriousViolations(page, 'Delete cited evidence warning', '[role="alertdialog"]');
   await page.screenshot({ path: 'test-results/evidence-delete-warning.png' });
   await warning.getByRole('button', { name: 'Cancel' }).click();
   await expect(items.getByRole('listitem')).toHaveCount(2);

@@ -1,7 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, test } from './fixtures';
 
-/** What the specs share: creating an assessment through the UI, and finding their way around the main screen. */
+/**
+ * What the specs share: creating an assessment through the UI, finding their way around the main
+ * screen, the accessibility check, pasting, and the setup of the evidence and recommendations specs.
+ */
 
 export const binder = (page: Page) => page.getByRole('treegrid', { name: 'Sections of the statement' });
 /** A binder row, by its section's title (its accessible name goes on with the word count). */
@@ -96,4 +101,73 @@ export async function childTitles(page: Page, parent: string): Promise<string[]>
     }
     return out;
   }, parent);
+}
+
+/** WCAG 2.2 AA, as the app promises. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Fails on any serious or critical problem axe-core finds on the page (or only inside `include`,
+ * a CSS selector), naming each rule and the elements it found.
+ */
+export async function expectNoSeriousViolations(page: Page, what: string, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  const results = await (include ? builder.include(include) : builder).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, `${what}: serious or critical accessibility problems`).toEqual([]);
+}
+
+/** Pastes HTML the way a browser does: a paste event carrying a DataTransfer (as Lexical's own e2e tests do). */
+export async function pasteHtml(page: Page, html: string, plain: string) {
+  await editor(page).evaluate(
+    (el, data) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/html', data.html);
+      transfer.setData('text/plain', data.plain);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    { html, plain },
+  );
+}
+
+/** Writes text files into the test's output folder and adds them through the evidence panel's file input; waits until they are in the library. */
+export async function addEvidenceFiles(page: Page, files: Array<{ name: string; text: string }>) {
+  const paths = files.map((f) => {
+    const p = test.info().outputPath(f.name);
+    writeFileSync(p, f.text);
+    return p;
+  });
+  const panel = page.getByRole('complementary', { name: 'Evidence' });
+  await panel.getByTestId('evidence-file-input').setInputFiles(paths);
+  await expect(panel.getByRole('status', { name: 'What happened' })).toContainText(`Added ${files.length}`, { timeout: 60_000 });
+}
+
+/** Types `words` at the end of the editor, then cites the first passage found for `query`. */
+export async function citeEvidence(page: Page, words: string, query: string) {
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(words);
+  await page.keyboard.press('Control+Shift+E');
+  const dialog = page.getByRole('dialog', { name: 'Cite evidence' });
+  await dialog.getByRole('searchbox', { name: 'Search the evidence' }).fill(query);
+  await dialog.getByRole('list', { name: 'Passages to cite' }).getByRole('button').first().click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The recommendations register (Alt+Shift+R). */
+export const recommendationsView = (page: Page) => page.getByRole('dialog', { name: 'Recommendations' });
+export const importRecommendationsDialog = (page: Page) => page.getByRole('dialog', { name: 'Import recommendations' });
+/** The register's list of recommendations. */
+export const recommendationsList = (page: Page) => recommendationsView(page).getByRole('listbox', { name: 'Recommendations' });
+
+/** Opens the register and adds one recommendation through its Add dialog; the register stays open. */
+export async function addRecommendation(page: Page, label: string, text: string) {
+  await page.keyboard.press('Alt+Shift+R');
+  await recommendationsView(page).getByRole('button', { name: 'Add recommendation' }).click();
+  const add = page.getByRole('dialog', { name: 'Add recommendation' });
+  await add.getByLabel('Label').fill(label);
+  await add.getByLabel('Recommendation', { exact: true }).fill(text);
+  await add.getByRole('button', { name: 'Add recommendation' }).click();
+  await expect(add).toBeHidden();
 }

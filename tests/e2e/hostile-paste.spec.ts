@@ -2,23 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment } from './helpers';
+import { createAssessment, pasteHtml } from './helpers';
 
 // The hostile corpus's clipboard HTML (tests/fixtures/hostile/scripts-and-links.html), pasted in a
 // real browser: nothing in it may run, nothing may be fetched, and the words must arrive.
 const HOSTILE_HTML = readFileSync(join(import.meta.dirname, '../fixtures/hostile/scripts-and-links.html'), 'utf8');
-
-async function pasteHtml(page: Page, html: string, plain: string) {
-  await page.locator('#editor').evaluate(
-    (el, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/html', data.html);
-      transfer.setData('text/plain', data.plain);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    },
-    { html, plain },
-  );
-}
 
 async function openSection(page: Page, url: string, dir: string) {
   await page.goto(url);

@@ -1,20 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment } from './helpers';
-
-/** Pastes HTML the way a browser does: a paste event carrying a DataTransfer (as Lexical's own e2e tests do). */
-async function pasteHtml(page: Page, html: string, plain: string) {
-  await page.locator('#editor').evaluate(
-    (el, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/html', data.html);
-      transfer.setData('text/plain', data.plain);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    },
-    { html, plain },
-  );
-}
+import { createAssessment, pasteHtml } from './helpers';
 
 const WEB_PAGE = `
 <meta charset="utf-8"><h1 class="page-title" style="font-family:Georgia;color:#333">Financial resilience</h1>

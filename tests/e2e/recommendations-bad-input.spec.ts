@@ -1,21 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment } from './helpers';
+import { createAssessment, expectNoSeriousViolations, importRecommendationsDialog as importDialog, recommendationsList as list, recommendationsView as view } from './helpers';
 
 /** Issue #11, bad input: an empty paste, repeated labels (the user chooses), and a 200-item list. */
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  expect(summary, `${what}: serious or critical accessibility problems`).toEqual([]);
-}
-
-const view = (page: Page) => page.getByRole('dialog', { name: 'Recommendations' });
-const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import recommendations' });
-const list = (page: Page) => view(page).getByRole('listbox', { name: 'Recommendations' });
 
 async function paste(page: Page, text: string) {
   await importDialog(page).getByLabel('Recommendations').fill(text);

@@ -1,22 +1,11 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment } from './helpers';
+import { createAssessment, expectNoSeriousViolations, importRecommendationsDialog as importDialog, recommendationsView as view } from './helpers';
 
 /** Issue #11: import the recommendations from a feedback report (DOCX, PDF or text) chosen in the dialog. */
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  expect(summary, `${what}: serious or critical accessibility problems`).toEqual([]);
-}
-
-const view = (page: Page) => page.getByRole('dialog', { name: 'Recommendations' });
-const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import recommendations' });
 
 async function openImport(page: Page) {
   await page.keyboard.press('Alt+Shift+R');

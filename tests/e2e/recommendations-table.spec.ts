@@ -1,35 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, editor, fileMenu, row, waitSaved } from './helpers';
+import { addRecommendation, createAssessment, editor, expectNoSeriousViolations, fileMenu, recommendationsView as view, row, waitSaved } from './helpers';
 
 /** Issue #11: the recommendations table block in the introduction always reflects the register, in the editor and in Word. */
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  expect(summary, `${what}: serious or critical accessibility problems`).toEqual([]);
-}
-
-const view = (page: Page) => page.getByRole('dialog', { name: 'Recommendations' });
 const block = (page: Page) => editor(page).getByRole('group', { name: 'Recommendations from our last peer challenge' });
 
 test('insert the recommendations table, change a status in the register, see it in the block and in the Word export', async ({ page, app }) => {
   await page.goto(app.url);
   await createAssessment(page, { council: 'Tablesby Council' });
 
-  await page.keyboard.press('Alt+Shift+R');
-  await view(page).getByRole('button', { name: 'Add recommendation' }).click();
-  const add = page.getByRole('dialog', { name: 'Add recommendation' });
-  await add.getByLabel('Label').fill('A');
-  await add.getByLabel('Recommendation', { exact: true }).fill('Review the localities model with partners.');
-  await add.getByRole('button', { name: 'Add recommendation' }).click();
-  await expect(add).toBeHidden();
+  await addRecommendation(page, 'A', 'Review the localities model with partners.');
   await page.keyboard.press('Escape');
   await expect(view(page)).toBeHidden();
 

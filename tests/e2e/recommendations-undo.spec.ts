@@ -1,32 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment } from './helpers';
+import { addRecommendation, createAssessment, expectNoSeriousViolations, recommendationsList as list, recommendationsView as view } from './helpers';
 
 /** Issue #11: every change to the register can be undone, with Ctrl+Z outside a text field or the Undo beside its message. */
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  expect(summary, `${what}: serious or critical accessibility problems`).toEqual([]);
-}
-
-const view = (page: Page) => page.getByRole('dialog', { name: 'Recommendations' });
-const list = (page: Page) => view(page).getByRole('listbox', { name: 'Recommendations' });
 const optionA = (page: Page) => list(page).getByRole('option', { name: /^Recommendation A\b/ });
 const message = (page: Page) => view(page).locator('.recs-undo-bar [role="status"]');
 
 test('undo and redo the register’s changes: add, status, owner, link and delete', async ({ page, app }) => {
   await page.goto(app.url);
   await createAssessment(page, { council: 'Undoby Council' });
-  await page.keyboard.press('Alt+Shift+R');
-  await view(page).getByRole('button', { name: 'Add recommendation' }).click();
-  const add = page.getByRole('dialog', { name: 'Add recommendation' });
-  await add.getByLabel('Label').fill('A');
-  await add.getByLabel('Recommendation', { exact: true }).fill('Review the localities model with partners.');
-  await add.getByRole('button', { name: 'Add recommendation' }).click();
+  await addRecommendation(page, 'A', 'Review the localities model with partners.');
   await expect(message(page)).toHaveText('Added recommendation A.');
 
   // Status: a message with Undo; Ctrl+Z on the list (not in a text field) puts it back.

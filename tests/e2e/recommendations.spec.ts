@@ -1,18 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, editor, fileMenu, row, waitSaved } from './helpers';
+import { addRecommendation, createAssessment, editor, expectNoSeriousViolations, fileMenu, recommendationsView as view, row, waitSaved } from './helpers';
 
 /** Issue #11, the user's side: import a list, link, watch the gaps change, reference it in the text. */
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  expect(summary, `${what}: serious or critical accessibility problems`).toEqual([]);
-}
 
 /** Adds a web-link evidence item through browser mode's own HTTP API (there is no evidence panel on this branch). */
 async function addLinkEvidence(page: Page, title: string, url: string) {
@@ -30,7 +20,6 @@ async function addLinkEvidence(page: Page, title: string, url: string) {
   expect(result.ok).toBe(true);
 }
 
-const view = (page: Page) => page.getByRole('dialog', { name: 'Recommendations' });
 const traceRow = (page: Page, label: string) =>
   view(page).getByRole('grid', { name: 'Traceability of recommendations' }).getByRole('row', { name: new RegExp(`^${label}\\. `) });
 
@@ -125,13 +114,7 @@ test('import a pasted list, link a recommendation to a section and evidence, and
 test('insert a reference to a recommendation in the editor', async ({ page, app }) => {
   await page.goto(app.url);
   await createAssessment(page, { council: 'Refton Council' });
-  await page.keyboard.press('Alt+Shift+R');
-  await view(page).getByRole('button', { name: 'Add recommendation' }).click();
-  const add = page.getByRole('dialog', { name: 'Add recommendation' });
-  await add.getByLabel('Label').fill('C');
-  await add.getByLabel('Recommendation', { exact: true }).fill('Strengthen scrutiny of major projects.');
-  await add.getByRole('button', { name: 'Add recommendation' }).click();
-  await expect(add).toBeHidden();
+  await addRecommendation(page, 'C', 'Strengthen scrutiny of major projects.');
   await page.keyboard.press('Escape');
   await expect(view(page)).toBeHidden();
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/schemas/backup';
+import { fsyncFile } from '../storage/fsyncFile';
 import { isAssessmentId } from './assessmentIdentity';
 import { planRetention } from './backupPolicy';
 
@@ -222,12 +223,7 @@ function sealBackup(temp: string): Facts {
   } finally {
     db.close();
   }
-  const fd = fs.openSync(temp, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  fsyncFile(temp);
   return facts;
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { toAppError } from '../storage/sqliteErrors';
+import { fsyncFile } from '../storage/fsyncFile';
 import type { StoredBackup } from './backupStore';
 
 /**
@@ -42,12 +43,7 @@ export function restoreBackupBeside(backup: StoredBackup, besidePath: string): s
     const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
     try {
       fs.copyFileSync(backup.file, temp, fs.constants.COPYFILE_EXCL);
-      const fd = fs.openSync(temp, 'r+');
-      try {
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      fsyncFile(temp);
       if (placeWithoutOverwriting(temp, target)) return target;
     } catch (error) {
       fs.rmSync(temp, { force: true });

@@ -8,9 +8,11 @@ import { throwIfCancelled } from '../jobs/jobRunner';
 import { nowIso } from '../time';
 
 /**
- * Files kept inside the assessment (evidence PDFs, images), stored by the sha256 of their bytes
- * so the same file added twice is stored once, and in chunks of CHUNK_SIZE so neither storing
- * nor reading a 50 MB file ever holds more than one chunk in memory.
+ * Files kept inside the assessment (evidence files, pictures, files stored over `file-store`),
+ * stored by the sha256 of their bytes so the same file added twice is stored once, and in chunks
+ * of CHUNK_SIZE so neither storing nor reading a 50 MB file ever holds more than one chunk in
+ * memory. The one store for every kind: the evidence library, pictures and Word import all write
+ * and read blobs here.
  *
  * A blob exists once its `blobs` row does. Chunks are written first, a few per transaction with
  * a pause between so the app stays responsive, and the `blobs` row last; a store that fails or
@@ -63,6 +65,25 @@ export function blobInfo(db: Database.Database, blobId: string): BlobInfo | null
 }
 
 /**
+/**
+ * Writes one blob: its chunks in order, then its `blobs` row (a blob exists once that row does).
+ * Every way of storing goes through this, so the rows are written one way.
+ */
+function blobWriter(db: Database.Database, sha256: string) {
+  const insertChunk = db.prepare('INSERT INTO blob_chunks (hash, seq, data) VALUES (?, ?, ?)');
+  const removeChunks = db.prepare('DELETE FROM blob_chunks WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM blobs WHERE hash = ?)');
+  let seq = 0;
+  return {
+    /** Removes chunks with no `blobs` row: leftovers of a store cut off by a crash, or of this one failing. */
+    removeUnfinished: () => void removeChunks.run(sha256, sha256),
+    write: (chunk: Buffer) => void insertChunk.run(sha256, seq++, chunk),
+    chunksWritten: () => seq,
+    finish: (size: number, mimeType: string | null) =>
+      void db.prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)').run(sha256, size, mimeType, nowIso()),
+  };
+}
+
+/**
  * Stores the file at `filePath` in the assessment (once: a file already there is not written
  * again). The file is read twice, in chunks: once to name it by its hash, once to store it.
  */
@@ -87,12 +108,9 @@ export async function storeFileFromPath(
     return { blobId: sha256, size, added: false };
   }
 
-  const removeChunks = db.prepare('DELETE FROM blob_chunks WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM blobs WHERE hash = ?)');
-  const insertChunk = db.prepare('INSERT INTO blob_chunks (hash, seq, data) VALUES (?, ?, ?)');
-  // Leftovers of an earlier store that was cut off (a crash) are replaced.
-  removeChunks.run(sha256, sha256);
+  const writer = blobWriter(db, sha256);
+  writer.removeUnfinished();
   const check = createHash('sha256');
-  let seq = 0;
   let written = 0;
   const fd = fs.openSync(input.path, 'r');
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
@@ -109,11 +127,11 @@ export async function storeFileFromPath(
           }
           const chunk = buffer.subarray(0, bytesRead);
           check.update(chunk);
-          insertChunk.run(sha256, seq++, chunk);
+          writer.write(chunk);
           written += bytesRead;
         }
       })();
-      onProgress?.({ step: 'Storing the file', done: totalChunks + seq, total: totalChunks * 2 });
+      onProgress?.({ step: 'Storing the file', done: totalChunks + writer.chunksWritten(), total: totalChunks * 2 });
       if (ended) break;
       await new Promise((resolvePromise) => setImmediate(resolvePromise));
     }
@@ -122,10 +140,10 @@ export async function storeFileFromPath(
       throw new AppError('io', `“${input.path}” changed while it was being stored. Nothing was stored; please try again.`);
     }
     throwIfCancelled(signal);
-    db.prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)').run(sha256, size, input.mimeType ?? null, nowIso());
+    writer.finish(size, input.mimeType ?? null);
     return { blobId: sha256, size, added: true };
   } catch (error) {
-    removeChunks.run(sha256, sha256);
+    writer.removeUnfinished();
     throw error;
   } finally {
     fs.closeSync(fd);
@@ -142,14 +160,68 @@ export function storeBytes(db: Database.Database, data: Buffer, mimeType: string
   const sha256 = createHash('sha256').update(data).digest('hex');
   if (blobInfo(db, sha256)) return { blobId: sha256, size: data.length, added: false };
   db.transaction(() => {
-    db.prepare('DELETE FROM blob_chunks WHERE hash = ?').run(sha256);
-    const insertChunk = db.prepare('INSERT INTO blob_chunks (hash, seq, data) VALUES (?, ?, ?)');
+    const writer = blobWriter(db, sha256);
+    writer.removeUnfinished();
     for (let seq = 0; seq * CHUNK_SIZE < Math.max(data.length, 1); seq++) {
-      insertChunk.run(sha256, seq, data.subarray(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE));
+      writer.write(data.subarray(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE));
     }
-    db.prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)').run(sha256, data.length, mimeType, nowIso());
+    writer.finish(data.length, mimeType);
   })();
   return { blobId: sha256, size: data.length, added: true };
+}
+
+/**
+ * Stores the file at `filePath`, already hashed by the caller (`hashFile`), synchronously, so
+ * the caller can write it in its own transaction with rows of its own (an evidence item and its
+ * text: all or nothing). A file already stored is not written again. The hash is checked again
+ * while copying: a file changed on disk after it was hashed is refused (a plain Error, which the
+ * caller's transaction rolls back) rather than stored under the wrong name.
+ */
+export function storeHashedFile(db: Database.Database, sha256: string, filePath: string, mimeType: string | null = null): void {
+  if (!hasBlobTables(db)) throw new AppError('not-allowed', NO_BLOB_TABLES);
+  if (blobInfo(db, sha256)) return;
+  const writer = blobWriter(db, sha256);
+  writer.removeUnfinished();
+  const check = createHash('sha256');
+  const fd = fs.openSync(filePath, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+  let size = 0;
+  try {
+    for (;;) {
+      const read = fs.readSync(fd, buffer, 0, CHUNK_SIZE, null);
+      if (read === 0) break;
+      const chunk = buffer.subarray(0, read);
+      check.update(chunk);
+      writer.write(chunk);
+      size += read;
+    }
+    if (check.digest('hex') !== sha256) throw new Error('The file changed while it was being added.');
+    writer.finish(size, mimeType);
+  } catch (error) {
+    writer.removeUnfinished();
+    throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes a stored file to `filePath` chunk by chunk (a copy to open in another app). */
+export function writeBlobToFile(db: Database.Database, blobId: string, filePath: string): void {
+  const fd = fs.openSync(filePath, 'w');
+  try {
+    for (const chunk of readBlobChunks(db, blobId)) fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Deletes a stored file, chunks first. The caller decides that nothing uses it any more and calls
+ * this inside its own transaction (evidence: no other item has the same file).
+ */
+export function deleteBlob(db: Database.Database, blobId: string): void {
+  db.prepare('DELETE FROM blob_chunks WHERE hash = ?').run(blobId);
+  db.prepare('DELETE FROM blobs WHERE hash = ?').run(blobId);
 }
 
 /** A stored file's bytes, whole (for a picture going into an export); null if it is not stored. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { THEMES } from '../../shared/constants';
 import { makeTempDir } from '../testing/testFiles';
-import { runCli } from './runCli';
+import { pcsInProcess } from '../testing/pcsInProcess';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -28,13 +28,6 @@ function pcs(...args: string[]) {
 }
 
 /** Runs the CLI in this process, capturing its output. */
-async function pcsInProcess(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
 describe('pcs (its own process)', () => {
   it('new then info --json lists the five themes in order', () => {
     const file = path.join(temp.dir, 'sefton');

@@ -4,20 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDocx } from '../../../tests/fixtures/docx/makeDocx';
 import { truncatedDocx } from '../../../tests/fixtures/hostile/generate';
 import { makeTempDir, sha256 } from '../testing/testFiles';
-import { runCli } from './runCli';
+import { pcsInProcess as pcs } from '../testing/pcsInProcess';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir();
 });
 afterEach(() => temp.cleanup());
-
-async function pcs(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const STATEMENT = makeDocx([
   { heading: 1, text: 'Introduction' },

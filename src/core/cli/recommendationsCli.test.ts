@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../index';
 import { makeTempDir } from '../testing/testFiles';
 import { CHECK_EXIT } from './commands/checkCommand';
-import { runCli } from './runCli';
+import { pcsInProcess as pcs } from '../testing/pcsInProcess';
 
 const STATEMENT_2023_DOCX = path.resolve(process.cwd(), '../shared/corpus/lga-peer-challenge-self-assessment-2023.docx');
 
@@ -30,13 +30,6 @@ function savedState(filePath: string) {
   } finally {
     db.close();
   }
-}
-
-async function pcs(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 describe('pcs recommendations import', () => {

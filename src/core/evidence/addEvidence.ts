@@ -5,7 +5,7 @@ import type { EvidenceAddResult, EvidenceItem } from '../../shared/schemas/evide
 import type { FileRef } from '../../shared/contracts/files';
 import { AppError } from '../../shared/errors';
 import { nowIso } from '../time';
-import { hashFile, putBlobFromFile } from './evidenceBlobs';
+import { hashFile, storeHashedFile } from '../blobs/blobStore';
 import { findItemByHash, getItem, insertItem } from './evidenceStore';
 import { extractInWorker } from './extract/runExtraction';
 import { ExtractionError, type ExtractedDocument, type ExtractionLimits } from './extract/types';
@@ -60,7 +60,7 @@ export async function addEvidenceFiles(
     let hash: string;
     let size: number;
     try {
-      ({ hash, size } = hashFile(filePath));
+      ({ sha256: hash, size } = await hashFile(filePath));
     } catch {
       result.failed.push({ fileName, message: `“${fileName}” could not be opened. Check that it still exists and that you can read it.` });
       continue;
@@ -123,7 +123,7 @@ export function addEvidenceFileRefs(
 }
 
 function storeFile(db: Database.Database, id: string, file: Ready, now: string): void {
-  putBlobFromFile(db, file.hash, file.filePath, now);
+  storeHashedFile(db, file.hash, file.filePath);
   const { document } = file;
   const hasText = document.pages.some((p) => p.trim().length > 0);
   insertItem(db, {

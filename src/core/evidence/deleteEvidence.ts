@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EvidenceCitation } from '../../shared/schemas/evidence';
 import { evidenceCitations } from './citations';
-import { deleteBlobIfUnused } from './evidenceBlobs';
+import { deleteBlob } from '../blobs/blobStore';
 import { getItem } from './evidenceStore';
 
 /**
@@ -25,10 +25,15 @@ export function deleteEvidence(
     db.transaction(() => {
       db.prepare('DELETE FROM evidence_pages WHERE item_id = ?').run(id);
       db.prepare('DELETE FROM evidence_items WHERE id = ?').run(id);
-      if (item.hash) deleteBlobIfUnused(db, item.hash);
+      if (item.hash && !fileStillUsed(db, item.hash)) deleteBlob(db, item.hash);
     })();
   } finally {
     db.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
   }
   return { deleted: true };
+}
+
+/** Whether another item in the library has the same file (the store keeps each file once). */
+function fileStillUsed(db: Database.Database, hash: string): boolean {
+  return db.prepare('SELECT 1 FROM evidence_items WHERE blob_hash = ? LIMIT 1').get(hash) !== undefined;
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { writeBlobToFile } from './evidenceBlobs';
+import { writeBlobToFile } from '../blobs/blobStore';
 import { getItem } from './evidenceStore';
 
 /** Where copies for other apps go: a folder of the app's own in the system's temporary folder. */

@@ -5,7 +5,7 @@ import type { EvidenceItem } from '../../shared/schemas/evidence';
 import { AppError } from '../../shared/errors';
 import { nowIso } from '../time';
 import type { LongTaskOptions } from './addEvidence';
-import { hashFile, putBlobFromFile } from './evidenceBlobs';
+import { hashFile, storeHashedFile } from '../blobs/blobStore';
 import { findItemByHash, getItem, listItems } from './evidenceStore';
 import { extractInWorker } from './extract/runExtraction';
 import { ExtractionError } from './extract/types';
@@ -93,13 +93,13 @@ export async function attachEvidenceFile(
   if (item.sourceUrl !== null) throw new AppError('invalid-input', `“${item.title}” is a web link, so it does not take a file.`);
   const fileName = options.fileName ?? path.basename(filePath);
   onProgress?.({ step: `Reading ${fileName}`, done: 0, total: 1 });
-  let hashed: { hash: string; size: number };
+  let hashed: { sha256: string; size: number };
   try {
-    hashed = hashFile(filePath);
+    hashed = await hashFile(filePath);
   } catch {
     throw new AppError('invalid-input', `“${fileName}” could not be opened. Check that it still exists and that you can read it.`);
   }
-  const existing = findItemByHash(db, hashed.hash);
+  const existing = findItemByHash(db, hashed.sha256);
   if (existing) throw new AppError('invalid-input', `“${fileName}” is already in the library as “${existing.title}”, so it was not attached again.`);
   let document;
   try {
@@ -113,14 +113,13 @@ export async function attachEvidenceFile(
   }
   if (signal?.aborted) throw new AppError('cancelled', 'Attaching the file was cancelled. Nothing was changed.');
   const hasText = document.pages.some((p) => p.trim().length > 0);
-  const now = nowIso();
   db.transaction(() => {
-    putBlobFromFile(db, hashed.hash, filePath, now);
+    storeHashedFile(db, hashed.sha256, filePath);
     db.prepare(
       `UPDATE evidence_items SET blob_hash = ?, file_name = ?, mime = ?, size = ?, page_count = ?, locator_kind = ?, text_status = ?, message = ?
        WHERE id = ?`,
     ).run(
-      hashed.hash,
+      hashed.sha256,
       fileName,
       document.mime,
       hashed.size,

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { RECOMMENDATION_STATUS_WORDS } from '../../shared/contracts/recommendations';
 import { editorStateText } from '../../document/plainText';
 import type { OpenAssessment } from '../assessment/openAssessment';
-import { readBlobChunks } from '../evidence/evidenceBlobs';
+import { readBlobChunks } from '../blobs/blobStore';
 import { listItems } from '../evidence/evidenceStore';
 import { keyDocumentsList } from '../evidence/keyDocuments';
 import type { ExportSources, KeyDocument, RecommendationRow } from './docx/exportStatementDocx';

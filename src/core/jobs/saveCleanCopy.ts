@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { JobInput, JobOutput } from '../../shared/contracts/jobs';
 import { OpenAssessment } from '../assessment/openAssessment';
 import { assessmentPath, companionFiles } from '../storage/filePaths';
+import { fsyncFile } from '../storage/fsyncFile';
 import { toAppError } from '../storage/sqliteErrors';
 import { testStepPause, throwIfCancelled, type JobContext } from './jobRunner';
 
@@ -81,14 +82,5 @@ export async function saveCleanCopy(
   } catch (error) {
     removeTemp();
     throw signal?.aborted ? error : toAppError(error, target);
-  }
-}
-
-function fsyncFile(filePath: string): void {
-  const fd = fs.openSync(filePath, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }

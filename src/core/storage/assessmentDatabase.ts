@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../../shared/constants';
 import { AppError } from '../../shared/errors';
 import { backupBeforeMigration } from './backupBeforeMigration';
+import { fsyncFile } from './fsyncFile';
 import { assessmentPath, companionFiles } from './filePaths';
 import { inspectAssessmentFile, inspectIntoPrivateCopy } from './inspectAssessmentFile';
 import { removeAbandonedTempFiles, tempPathFor } from './leftoverTempFiles';
@@ -233,15 +234,6 @@ function moveStrayWalAside(filePath: string): void {
     fs.renameSync(`${filePath}-wal`, `${filePath}-wal.not-used-${stamp}`);
   } catch (error) {
     throw toAppError(error, filePath);
-  }
-}
-
-function fsyncFile(filePath: string): void {
-  const fd = fs.openSync(filePath, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

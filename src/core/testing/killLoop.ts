@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SerializedEditorStateJSON } from '../../shared/schemas/lexical';
+import { lexicalDocument, type SerializedEditorStateJSON } from '../../shared/schemas/lexical';
 import { readAssessmentCopy } from '../assessment/readAssessmentCopy';
 import { checkAssessmentFile } from '../storage/checkAssessmentFile';
 import { paragraph } from './testFiles';
@@ -20,19 +20,10 @@ const PARAGRAPHS = 60;
 
 /** Revision n's text: large enough that a save spans many pages, so kills land inside writes. */
 export function killLoopDocument(n: number): SerializedEditorStateJSON {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [
-        paragraph(`Revision ${n}`),
-        ...Array.from({ length: PARAGRAPHS }, (_, p) => paragraph(`Paragraph ${p} of revision ${n}. ${'Evidence of impact. '.repeat(12)}`)),
-      ],
-    },
-  };
+  return lexicalDocument([
+    paragraph(`Revision ${n}`),
+    ...Array.from({ length: PARAGRAPHS }, (_, p) => paragraph(`Paragraph ${p} of revision ${n}. ${'Evidence of impact. '.repeat(12)}`)),
+  ]);
 }
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated exactly. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SerializedEditorStateJSON, SerializedNode } from '../../shared/schemas/lexical';
+import { lexicalDocument, lexicalParagraph, lexicalText, type SerializedEditorStateJSON, type SerializedNode } from '../../shared/schemas/lexical';
 
 /** Helpers shared by the core's tests: real files in a temporary folder, small Lexical documents. */
 
@@ -28,35 +28,15 @@ export function folderSnapshot(dir: string): Record<string, string> {
   );
 }
 
-export function text(value: string, format = 0): SerializedNode {
-  return { type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' };
-}
+export const text = lexicalText;
 
 export function paragraph(...children: Array<string | SerializedNode>): SerializedNode {
-  return {
-    type: 'paragraph',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: children.map((child) => (typeof child === 'string' ? text(child) : child)),
-  };
+  return lexicalParagraph(children.map((child) => (typeof child === 'string' ? lexicalText(child) : child)));
 }
 
 /** A document of paragraphs; each argument is a paragraph's text, or its text nodes. */
 export function doc(...paragraphs: Array<string | Array<string | SerializedNode>>): SerializedEditorStateJSON {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: paragraphs.map((p) => (Array.isArray(p) ? paragraph(...p) : paragraph(p))),
-    },
-  };
+  return lexicalDocument(paragraphs.map((p) => (Array.isArray(p) ? paragraph(...p) : paragraph(p))));
 }
 
 export const CREATE_DEFAULTS = { kind: 'full', visitDate: null, templateId: 'cpc-2024' } as const;

@@ -5,7 +5,6 @@ import {
   type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
-  type LexicalUpdateJSON,
   type SerializedElementNode,
 } from 'lexical';
 import { STATEMENT_NODE_TYPES } from '../nodeTypes';
@@ -82,10 +81,6 @@ export class CitationNode extends ElementNode {
 
   static override importJSON(serializedNode: SerializedCitationNode): CitationNode {
     return $createCitationNode(serializedNode.itemId, serializedNode.locator, serializedNode.quote).updateFromJSON(serializedNode);
-  }
-
-  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedCitationNode>): this {
-    return super.updateFromJSON(serializedNode);
   }
 
   override exportJSON(): SerializedCitationNode {

@@ -1,15 +1,6 @@
-import {
-  $applyNodeReplacement,
-  ElementNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type EditorConfig,
-  type LexicalNode,
-  type LexicalUpdateJSON,
-  type SerializedElementNode,
-} from 'lexical';
+import { $applyNodeReplacement, type DOMConversionMap, type DOMExportOutput, type LexicalNode, type SerializedElementNode } from 'lexical';
 import { STATEMENT_NODE_TYPES } from '../nodeTypes';
-import { createBlockDOM, exportBlockElement, importBlockDOM, type StatementBlock } from './statementBlock';
+import { exportBlockElement, importBlockDOM, StatementBlockNode, type StatementBlock } from './statementBlock';
 
 const HEADLINE_STATEMENTS: StatementBlock = {
   attr: 'headline-statements',
@@ -28,7 +19,7 @@ export type SerializedHeadlineStatementsNode = SerializedElementNode;
  * Saved as `{ type: "headline-statements", version: 1, children: [list] }`, so the core's
  * plain-text walk counts and finds its words like any others.
  */
-export class HeadlineStatementsNode extends ElementNode {
+export class HeadlineStatementsNode extends StatementBlockNode {
   static override getType(): string {
     return STATEMENT_NODE_TYPES.headlineStatements;
   }
@@ -37,17 +28,13 @@ export class HeadlineStatementsNode extends ElementNode {
     return new HeadlineStatementsNode(node.__key);
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    return createBlockDOM(HEADLINE_STATEMENTS, config);
-  }
-
-  override updateDOM(): boolean {
-    return false;
+  override statementBlock(): StatementBlock {
+    return HEADLINE_STATEMENTS;
   }
 
   /** In HTML, a `<section data-pcs-block="headline-statements">` around the list. */
   static override importDOM(): DOMConversionMap | null {
-    return importBlockDOM(HEADLINE_STATEMENTS, ['section', 'div'], $createHeadlineStatementsNode);
+    return importBlockDOM(HEADLINE_STATEMENTS.attr, ['section', 'div'], $createHeadlineStatementsNode);
   }
 
   override exportDOM(): DOMExportOutput {
@@ -58,24 +45,12 @@ export class HeadlineStatementsNode extends ElementNode {
     return $createHeadlineStatementsNode().updateFromJSON(serializedNode);
   }
 
-  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedHeadlineStatementsNode>): this {
-    return super.updateFromJSON(serializedNode);
-  }
-
-  override exportJSON(): SerializedHeadlineStatementsNode {
-    return { ...super.exportJSON(), type: HeadlineStatementsNode.getType(), version: 1 };
-  }
-
   // Behaviour: a block of its own that holds block children (the list).
   override isShadowRoot(): boolean {
     return true;
   }
 
   override canBeEmpty(): false {
-    return false;
-  }
-
-  override canIndent(): false {
     return false;
   }
 

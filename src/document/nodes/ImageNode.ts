@@ -6,7 +6,6 @@ import {
   type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
-  type LexicalUpdateJSON,
   type NodeKey,
   type SerializedLexicalNode,
   type Spread,
@@ -181,10 +180,6 @@ export class ImageNode extends DecoratorNode<unknown> {
       height: typeof serializedNode.height === 'number' ? serializedNode.height : 0,
       size: serializedNode.size,
     }).updateFromJSON(serializedNode);
-  }
-
-  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedImageNode>): this {
-    return super.updateFromJSON(serializedNode);
   }
 
   override exportJSON(): SerializedImageNode {

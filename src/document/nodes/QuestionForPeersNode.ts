@@ -2,18 +2,15 @@ import {
   $applyNodeReplacement,
   $createParagraphNode,
   $isParagraphNode,
-  ElementNode,
   type DOMConversionMap,
   type DOMExportOutput,
-  type EditorConfig,
   type LexicalNode,
-  type LexicalUpdateJSON,
   type ParagraphNode,
   type RangeSelection,
   type SerializedElementNode,
 } from 'lexical';
 import { STATEMENT_NODE_TYPES } from '../nodeTypes';
-import { createBlockDOM, exportBlockElement, importBlockDOM, type StatementBlock } from './statementBlock';
+import { exportBlockElement, importBlockDOM, StatementBlockNode, type StatementBlock } from './statementBlock';
 
 const QUESTION_FOR_PEERS: StatementBlock = {
   attr: 'question-for-peers',
@@ -30,7 +27,7 @@ export type SerializedQuestionForPeersNode = SerializedElementNode;
  * Backspace at its start turns it back into a paragraph, Shift+Enter is a line break inside it.
  * Saved as `{ type: "question-for-peers", version: 1, children: [text…] }`.
  */
-export class QuestionForPeersNode extends ElementNode {
+export class QuestionForPeersNode extends StatementBlockNode {
   static override getType(): string {
     return STATEMENT_NODE_TYPES.questionForPeers;
   }
@@ -39,17 +36,13 @@ export class QuestionForPeersNode extends ElementNode {
     return new QuestionForPeersNode(node.__key);
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    return createBlockDOM(QUESTION_FOR_PEERS, config);
-  }
-
-  override updateDOM(): boolean {
-    return false;
+  override statementBlock(): StatementBlock {
+    return QUESTION_FOR_PEERS;
   }
 
   /** In HTML, an `<aside data-pcs-block="question-for-peers">` holding the text. */
   static override importDOM(): DOMConversionMap | null {
-    return importBlockDOM(QUESTION_FOR_PEERS, ['aside', 'div', 'p'], $createQuestionForPeersNode);
+    return importBlockDOM(QUESTION_FOR_PEERS.attr, ['aside', 'div', 'p'], $createQuestionForPeersNode);
   }
 
   override exportDOM(): DOMExportOutput {
@@ -60,14 +53,6 @@ export class QuestionForPeersNode extends ElementNode {
 
   static override importJSON(serializedNode: SerializedQuestionForPeersNode): QuestionForPeersNode {
     return $createQuestionForPeersNode().updateFromJSON(serializedNode);
-  }
-
-  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedQuestionForPeersNode>): this {
-    return super.updateFromJSON(serializedNode);
-  }
-
-  override exportJSON(): SerializedQuestionForPeersNode {
-    return { ...super.exportJSON(), type: QuestionForPeersNode.getType(), version: 1 };
   }
 
   // Behaviour
@@ -100,10 +85,6 @@ export class QuestionForPeersNode extends ElementNode {
 
   override canMergeWhenEmpty(): true {
     return true;
-  }
-
-  override canIndent(): false {
-    return false;
   }
 }
 

@@ -6,7 +6,6 @@ import {
   type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
-  type LexicalUpdateJSON,
   type NodeKey,
   type SerializedTextNode,
   type Spread,
@@ -94,10 +93,6 @@ export class RecommendationReferenceNode extends TextNode {
     return $createRecommendationReferenceNode(serializedNode.recommendationId, serializedNode.label).updateFromJSON(
       serializedNode,
     );
-  }
-
-  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedRecommendationReferenceNode>): this {
-    return super.updateFromJSON(serializedNode);
   }
 
   override exportJSON(): SerializedRecommendationReferenceNode {

@@ -5,12 +5,12 @@ import {
   type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
-  type LexicalUpdateJSON,
   type NodeKey,
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
 import { STATEMENT_NODE_TYPES } from '../nodeTypes';
+import { importBlockDOM } from './statementBlock';
 
 export type SerializedRecommendationsTableNode = Spread<
   {
@@ -105,25 +105,13 @@ export class RecommendationsTableNode extends DecoratorNode<unknown> {
   }
 
   static override importDOM(): DOMConversionMap | null {
-    return {
-      div: (domNode: HTMLElement) =>
-        domNode.getAttribute('data-pcs-block') === RECOMMENDATIONS_TABLE_ATTR
-          ? {
-              conversion: (element: HTMLElement) => ({ node: $createRecommendationsTableNode(element.getAttribute('data-source')) }),
-              priority: 3,
-            }
-          : null,
-    };
+    return importBlockDOM(RECOMMENDATIONS_TABLE_ATTR, ['div'], (element) => $createRecommendationsTableNode(element.getAttribute('data-source')));
   }
 
   static override importJSON(serializedNode: SerializedRecommendationsTableNode): RecommendationsTableNode {
     return $createRecommendationsTableNode(typeof serializedNode.source === 'string' ? serializedNode.source : null).updateFromJSON(
       serializedNode,
     );
-  }
-
-  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedRecommendationsTableNode>): this {
-    return super.updateFromJSON(serializedNode);
   }
 
   override exportJSON(): SerializedRecommendationsTableNode {

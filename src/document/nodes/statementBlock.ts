@@ -1,4 +1,4 @@
-import type { DOMConversionMap, EditorConfig, LexicalNode } from 'lexical';
+import { ElementNode, type DOMConversionMap, type EditorConfig, type LexicalNode, type SerializedElementNode } from 'lexical';
 import { addClassNamesToElement } from '@lexical/utils';
 
 /**
@@ -33,11 +33,41 @@ export function exportBlockElement(block: StatementBlock, tag: string): HTMLElem
   return element;
 }
 
-/** Pasted HTML: any of `tags` that carries the block's mark becomes the node `$create` makes. */
-export function importBlockDOM(block: StatementBlock, tags: string[], $create: () => LexicalNode): DOMConversionMap {
+/**
+ * Pasted HTML: any of `tags` whose `data-pcs-block` is `attr` becomes the node `$create` makes
+ * from it. Also used by the recommendations table, which is marked the same way.
+ */
+export function importBlockDOM(attr: string, tags: string[], $create: (element: HTMLElement) => LexicalNode): DOMConversionMap {
   const match = (domNode: HTMLElement) =>
-    domNode.getAttribute('data-pcs-block') === block.attr
-      ? { conversion: () => ({ node: $create() }), priority: 3 as const }
+    domNode.getAttribute('data-pcs-block') === attr
+      ? { conversion: (element: HTMLElement) => ({ node: $create(element) }), priority: 3 as const }
       : null;
   return Object.fromEntries(tags.map((tag) => [tag, match]));
+}
+
+/**
+ * What a statement block node is besides its own behaviour: drawn as its labelled group, never
+ * redrawn in place, not indented, and saved as `{ type, version: 1, children }` like any element.
+ * Lexical wants `getType`, `clone`, `importJSON` and `importDOM` as each node class's own
+ * statics, so those stay in the subclasses.
+ */
+export abstract class StatementBlockNode extends ElementNode {
+  /** Which block this node is. */
+  abstract statementBlock(): StatementBlock;
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    return createBlockDOM(this.statementBlock(), config);
+  }
+
+  override updateDOM(): boolean {
+    return false;
+  }
+
+  override exportJSON(): SerializedElementNode {
+    return { ...super.exportJSON(), type: this.getType(), version: 1 };
+  }
+
+  override canIndent(): false {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
+import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import type { TemplateList } from '../../shared/schemas/template';
@@ -7,7 +7,9 @@ import { api, errorMessage } from '../api';
 import { SaveAsField } from './SaveAsField';
 import { VisitDateField } from './VisitDateField';
 import { FormDialog, useFormTask } from '../ui/FormDialog';
-import { joinPath, kindLabel, suggestedFileName } from './format';
+import { kindLabel } from './format';
+import { CouncilNameField } from './CouncilNameField';
+import { useNewFileTarget } from './useNewFileTarget';
 import { TemplateProblems } from './TemplateProblems';
 
 /**
@@ -22,18 +24,15 @@ export function CreateDialog(props: {
   /** Runs before the core switches files: writes what is still queued for the open one. */
   prepare(): Promise<void>;
 }) {
-  const [council, setCouncil] = useState('');
   const [templates, setTemplates] = useState<TemplateList | null>(null);
   const [templatesError, setTemplatesError] = useState<string | null>(null);
   const [templateId, setTemplateId] = useState('cpc-2024');
   const [visitDate, setVisitDate] = useState('');
-  const [path, setPath] = useState('');
-  const [pathEdited, setPathEdited] = useState(false);
   const { error, setError, busy, run } = useFormTask(props.isOpen);
+  const { council, onCouncilChange, resolveTarget, saveAs } = useNewFileTarget(props.isOpen, props.appInfo, setError);
 
   useEffect(() => {
     if (!props.isOpen) return;
-    setCouncil('');
     setTemplateId('cpc-2024');
     setTemplates(null);
     setTemplatesError(null);
@@ -45,44 +44,14 @@ export function CreateDialog(props: {
       })
       .catch((e) => setTemplatesError(errorMessage(e)));
     setVisitDate('');
-    setPath(props.appInfo.nativeDialogs ? '' : joinPath(props.appInfo.defaultFolder, suggestedFileName('')));
-    setPathEdited(false);
   }, [props.isOpen, props.appInfo]);
-
-  const onCouncilChange = (value: string) => {
-    setCouncil(value);
-    if (!props.appInfo.nativeDialogs && !pathEdited) {
-      setPath(joinPath(props.appInfo.defaultFolder, suggestedFileName(value)));
-    }
-  };
-
-  const choose = async () => {
-    try {
-      const chosen = await api['dialog-choose-new-file']({ suggestedName: suggestedFileName(council) });
-      if (chosen) {
-        setPath(chosen);
-        setPathEdited(true);
-      }
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
 
   const submit = async () => {
     if (!council.trim()) {
       setError('Enter the name of the council.');
       return;
     }
-    let target = path.trim();
-    if (!target && props.appInfo.nativeDialogs) {
-      const chosen = await api['dialog-choose-new-file']({ suggestedName: suggestedFileName(council) }).catch(() => null);
-      if (!chosen) {
-        setError('Choose where to save the file.');
-        return;
-      }
-      target = chosen;
-      setPath(chosen);
-    }
+    const target = await resolveTarget();
     if (!target) {
       setError('Choose where to save the file.');
       return;
@@ -114,10 +83,7 @@ export function CreateDialog(props: {
       size="medium"
     >
       <p className="dialog-intro">Everything goes in one file. Your changes are saved automatically as you write.</p>
-      <TextField className="field" value={council} onChange={onCouncilChange} autoFocus isRequired>
-        <Label>Council name</Label>
-        <Input className="input" placeholder="For example, Anytown Borough Council" />
-      </TextField>
+      <CouncilNameField value={council} onChange={onCouncilChange} autoFocus />
       <RadioGroup className="field radio-group" value={templateId} onChange={setTemplateId}>
         <Label>Template</Label>
         <Text slot="description" className="field-hint">
@@ -145,16 +111,7 @@ export function CreateDialog(props: {
       ) : null}
       {templates ? <TemplateProblems problems={templates.problems} /> : null}
       <VisitDateField value={visitDate} onChange={setVisitDate} />
-      <SaveAsField
-        idPrefix="save-where"
-        native={props.appInfo.nativeDialogs}
-        path={path}
-        onChoose={() => void choose()}
-        onTyped={(v) => {
-          setPath(v);
-          setPathEdited(true);
-        }}
-      />
+      <SaveAsField idPrefix="save-where" {...saveAs} />
     </FormDialog>
   );
 }

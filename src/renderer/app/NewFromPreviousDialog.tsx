@@ -4,7 +4,8 @@ import type { AppInfo } from '../../shared/contract';
 import type { AssessmentSummary } from '../../shared/schemas/assessment';
 import { api, errorMessage } from '../api';
 import { FormDialog, useFormTask } from '../ui/FormDialog';
-import { joinPath, suggestedFileName } from './format';
+import { CouncilNameField } from './CouncilNameField';
+import { useNewFileTarget } from './useNewFileTarget';
 import { SaveAsField } from './SaveAsField';
 import { VisitDateField } from './VisitDateField';
 
@@ -21,43 +22,21 @@ export function NewFromPreviousDialog(props: {
   prepare(): Promise<void>;
 }) {
   const [previous, setPrevious] = useState('');
-  const [council, setCouncil] = useState('');
   const [visitDate, setVisitDate] = useState('');
-  const [path, setPath] = useState('');
-  const [pathEdited, setPathEdited] = useState(false);
   const { error, setError, busy, run } = useFormTask(props.isOpen);
+  const { council, onCouncilChange, resolveTarget, saveAs } = useNewFileTarget(props.isOpen, props.appInfo, setError);
   const native = props.appInfo.nativeDialogs;
 
   useEffect(() => {
     if (!props.isOpen) return;
     setPrevious('');
-    setCouncil('');
     setVisitDate('');
-    setPath(native ? '' : joinPath(props.appInfo.defaultFolder, suggestedFileName('')));
-    setPathEdited(false);
-  }, [props.isOpen, props.appInfo, native]);
-
-  const onCouncilChange = (value: string) => {
-    setCouncil(value);
-    if (!native && !pathEdited) setPath(joinPath(props.appInfo.defaultFolder, suggestedFileName(value)));
-  };
+  }, [props.isOpen]);
 
   const choosePrevious = async () => {
     try {
       const chosen = await api['dialog-choose-open-file']({});
       if (chosen) setPrevious(chosen);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-
-  const chooseTarget = async () => {
-    try {
-      const chosen = await api['dialog-choose-new-file']({ suggestedName: suggestedFileName(council) });
-      if (chosen) {
-        setPath(chosen);
-        setPathEdited(true);
-      }
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -72,14 +51,7 @@ export function NewFromPreviousDialog(props: {
       setError('Enter the name of the council.');
       return;
     }
-    let target = path.trim();
-    if (!target && native) {
-      const chosen = await api['dialog-choose-new-file']({ suggestedName: suggestedFileName(council) }).catch(() => null);
-      if (chosen) {
-        target = chosen;
-        setPath(chosen);
-      }
-    }
+    const target = await resolveTarget();
     if (!target) {
       setError('Choose where to save the new file.');
       return;
@@ -135,21 +107,9 @@ export function NewFromPreviousDialog(props: {
           </Text>
         </TextField>
       )}
-      <TextField className="field" value={council} onChange={onCouncilChange} autoFocus={native} isRequired>
-        <Label>Council name</Label>
-        <Input className="input" placeholder="For example, Anytown Borough Council" />
-      </TextField>
+      <CouncilNameField value={council} onChange={onCouncilChange} autoFocus={native} />
       <VisitDateField value={visitDate} onChange={setVisitDate} />
-      <SaveAsField
-        idPrefix="from-previous-save"
-        native={native}
-        path={path}
-        onChoose={() => void chooseTarget()}
-        onTyped={(v) => {
-          setPath(v);
-          setPathEdited(true);
-        }}
-      />
+      <SaveAsField idPrefix="from-previous-save" {...saveAs} />
     </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { EvidenceItem } from '../../shared/schemas/evidence';
-import { api, errorMessage, transport } from '../api';
+import { api, transport } from '../api';
 import { ErrorMessage } from '../ui/Dialog';
+import { useFormTask } from '../ui/FormDialog';
 
 /**
  * The item's original file: in the desktop app "Open in its own app" (the core writes a
@@ -11,19 +11,9 @@ import { ErrorMessage } from '../ui/Dialog';
  * file: its address is offered instead.
  */
 export function OriginalFileActions({ item }: { item: EvidenceItem }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const act = (task: () => Promise<void>) => async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await task();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Always shown while its dialog is: the error and busy state of a form that is always open.
+  const { error, busy, run } = useFormTask(true);
+  const act = (task: () => Promise<void>) => () => run(task);
   if (!item.hash || !item.fileName) {
     return item.sourceUrl ? (
       <p className="evidence-original">

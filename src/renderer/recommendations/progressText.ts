@@ -1,4 +1,4 @@
-import type { SerializedEditorStateJSON } from '../../shared/schemas/lexical';
+import { plainTextDocument, type SerializedEditorStateJSON } from '../../shared/schemas/lexical';
 import { editorStateText } from '../../document/plainText';
 
 /**
@@ -10,24 +10,5 @@ export function progressToText(state: SerializedEditorStateJSON): string {
 }
 
 export function textToProgress(text: string): SerializedEditorStateJSON {
-  const lines = text.split(/\r?\n/);
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: lines.map((line) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: line === '' ? [] : [{ type: 'text', version: 1, text: line, format: 0, style: '', mode: 'normal', detail: 0 }],
-      })),
-    },
-  } as unknown as SerializedEditorStateJSON;
+  return plainTextDocument(text.split(/\r?\n/));
 }

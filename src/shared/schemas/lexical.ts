@@ -78,27 +78,37 @@ export const EditorStateSchema = z
   .pipe(EditorStateShape) as unknown as z.ZodType<EditorStateShapeType, EditorStateShapeType>;
 export type SerializedEditorStateJSON = EditorStateShapeType;
 
+/*
+ * Builders for saved Lexical JSON, with the fields Lexical itself writes, for code that makes a
+ * document without an editor (a plain-text field saved as a document, tests, fixtures). One
+ * place, so every hand-made document has the same shape as the editor's.
+ */
+
+/** A text node; `format` is Lexical's bit mask (1 bold, 2 italic…). */
+export function lexicalText(text: string, format = 0): SerializedNode {
+  return { type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' };
+}
+
+/** An element node of `type`: Lexical's defaults, then `extra` (a heading's tag, a list's type), then its children. */
+export function lexicalElement(type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode {
+  return { type, version: 1, direction: null, format: '', indent: 0, ...extra, children };
+}
+
+export function lexicalParagraph(children: SerializedNode[] = []): SerializedNode {
+  return lexicalElement('paragraph', children, { textFormat: 0, textStyle: '' });
+}
+
+/** A document whose root holds `children` (paragraphs and other blocks). */
+export function lexicalDocument(children: SerializedNode[]): SerializedEditorStateJSON {
+  return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } };
+}
+
+/** Plain text as a document: one paragraph per line, an empty line an empty paragraph. */
+export function plainTextDocument(lines: readonly string[]): SerializedEditorStateJSON {
+  return lexicalDocument(lines.map((line) => lexicalParagraph(line === '' ? [] : [lexicalText(line)])));
+}
+
 /** An empty document: one empty paragraph, as Lexical makes. */
 export function emptyEditorState(): SerializedEditorStateJSON {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [
-        {
-          type: 'paragraph',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          textFormat: 0,
-          textStyle: '',
-          children: [],
-        },
-      ],
-    },
-  };
+  return lexicalDocument([lexicalParagraph()]);
 }

@@ -3,20 +3,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docxPart } from '../../export/testing/readDocx';
 import { makeTempDir } from '../../testing/testFiles';
-import { runCli } from '../runCli';
+import { pcsInProcess as pcs } from '../../testing/pcsInProcess';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir();
 });
 afterEach(() => temp.cleanup());
-
-async function pcs(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('pcs export', () => {
   it('--docx --draft writes a Word file with the title and the watermark', async () => {

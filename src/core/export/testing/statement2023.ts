@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SerializedEditorStateJSON, SerializedNode } from '../../../shared/schemas/lexical';
+import { lexicalDocument, lexicalElement, lexicalParagraph, lexicalText, type SerializedNode } from '../../../shared/schemas/lexical';
 import type { SectionSummary } from '../../../shared/schemas/section';
 import type { OpenAssessment } from '../../assessment/openAssessment';
 
@@ -58,35 +58,22 @@ export async function readStatement2023(file = STATEMENT_2023_DOCX): Promise<Sou
   return blocks;
 }
 
-const textNode = (text: string, format = 0): SerializedNode => ({ type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' });
-const element = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({
-  type,
-  version: 1,
-  direction: null,
-  format: '',
-  indent: 0,
-  ...extra,
-  children,
-});
-
 export function blockNode(block: SourceBlock, headingOffset: number): SerializedNode {
   switch (block.kind) {
     case 'heading':
-      return element('heading', [textNode(block.text)], { tag: `h${Math.min(Math.max(block.level - headingOffset, 1), 6)}` });
+      return lexicalElement('heading', [lexicalText(block.text)], { tag: `h${Math.min(Math.max(block.level - headingOffset, 1), 6)}` });
     case 'paragraph':
-      return element('paragraph', [textNode(block.text, block.bold ? 1 : 0)], { textFormat: 0, textStyle: '' });
+      return lexicalParagraph([lexicalText(block.text, block.bold ? 1 : 0)]);
     case 'list':
-      return element(
+      return lexicalElement(
         'list',
-        block.items.map((item, i) => element('listitem', [textNode(item)], { value: i + 1 })),
+        block.items.map((item, i) => lexicalElement('listitem', [lexicalText(item)], { value: i + 1 })),
         { listType: block.ordered ? 'number' : 'bullet', start: 1, tag: block.ordered ? 'ol' : 'ul' },
       );
   }
 }
 
-export function documentOf(children: SerializedNode[]): SerializedEditorStateJSON {
-  return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } } as SerializedEditorStateJSON;
-}
+export const documentOf = lexicalDocument;
 
 const normal = (title: string) =>
   title
