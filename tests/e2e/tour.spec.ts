@@ -93,7 +93,7 @@ async function tabThrough(page: Page, name: string, max: number, within?: Locato
 
 for (const viewport of VIEWPORTS) {
   test(`tour at ${viewport.width}×${viewport.height}: every screen and dialog with the 2023 statement imported`, async ({ page, app }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     mkdirSync(OUT, { recursive: true });
     await page.setViewportSize(viewport);
     await page.goto(app.url);
