@@ -23,7 +23,7 @@ export function RecentList(props: {
             >
               <Icon name="file" size={20} />
               <span className="recent-text">
-                <span className="recent-council">{file.councilName ?? file.fileName}</span>
+                <span className="recent-council">{file.councilName ?? file.fileName}</span>{' '}
                 <span className="recent-meta">
                   {file.fileName} · opened {formatWhen(file.openedAt)}
                 </span>
