@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './styles/app.css';
 import './styles/editor.css';
+import './styles/polish.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');

@@ -15,10 +15,15 @@ export function RecentList(props: {
       {props.recent.map((file) => (
         <li key={file.path} className={`recent-item${file.exists ? '' : ' is-missing'}`}>
           {file.exists ? (
-            <Button className="recent-open" onPress={() => props.onOpen(file.path)} aria-label={`Open ${file.councilName ?? file.fileName}, ${file.fileName}`}>
+            // The name holds all the visible text (WCAG 2.5.3, "label in name"), "Open" before it.
+            <Button
+              className="recent-open"
+              onPress={() => props.onOpen(file.path)}
+              aria-label={`Open ${file.councilName ?? file.fileName}, ${file.fileName} · opened ${formatWhen(file.openedAt)}`}
+            >
               <Icon name="file" size={20} />
               <span className="recent-text">
-                <span className="recent-council">{file.councilName ?? file.fileName}</span>
+                <span className="recent-council">{file.councilName ?? file.fileName}</span>{' '}
                 <span className="recent-meta">
                   {file.fileName} · opened {formatWhen(file.openedAt)}
                 </span>
@@ -36,7 +41,7 @@ export function RecentList(props: {
             </div>
           )}
           {!file.exists ? (
-            <Button className="button button-quiet" onPress={() => props.onForget(file.path)} aria-label={`Remove ${file.fileName} from the list`}>
+            <Button className="button button-quiet" onPress={() => props.onForget(file.path)} aria-label={`Remove from list: ${file.fileName}`}>
               Remove from list
             </Button>
           ) : null}

@@ -33,7 +33,6 @@ export function SectionPane(props: {
   const { loaded } = props;
   return (
     <main className="main" id="main">
-      {loaded.state === 'ready' && loaded.section.kind === 'documents' ? <KeyDocumentsView key={loaded.nonce} /> : null}
       {loaded.state === 'ready' ? (
         <SectionEditor
           key={`${loaded.section.id}:${loaded.nonce}`}
@@ -42,6 +41,9 @@ export function SectionPane(props: {
           onWordCount={props.onWordCount}
           findTarget={props.findTarget}
           readOnly={props.readOnly ?? false}
+          // Below the chapter's own text, in the page's scroll: above the editor, a long list pushed
+          // the title, the toolbar and the status bar out of sight.
+          after={loaded.section.kind === 'documents' ? <KeyDocumentsView /> : undefined}
         />
       ) : loaded.state === 'error' ? (
         <div className="main-message">

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -37,6 +37,8 @@ export function SectionEditor(props: {
   onWordCount: (sectionId: string, words: number) => void;
   findTarget: FindTarget | null;
   readOnly?: boolean;
+  /** Shown on the page after the text, in the same scroll (the key documents list). */
+  after?: ReactNode;
 }) {
   const { section } = props;
   const initialConfig = useMemo<InitialConfigType>(
@@ -82,6 +84,7 @@ export function SectionEditor(props: {
               ErrorBoundary={LexicalErrorBoundary}
             />
             </div>
+            {props.after}
           </div>
         </div>
       </div>

@@ -119,7 +119,7 @@ export function EvidenceDetailsDialog(props: { item: EvidenceItem | null; onClos
         <div className="evidence-details-grid">
           <p className="evidence-details-file">
             {label ? <span>Key document {label}. </span> : null}
-            {item.fileName ? `File: ${item.fileName}` : 'A web link'}
+            {item.fileName ? `File: ${item.fileName}` : item.sourceUrl ? 'A web link' : 'Waiting for its file'}
           </p>
           <TextField className="field evidence-details-wide" value={draft.title} onChange={(v) => set('title', v)} isRequired maxLength={300} autoFocus>
             <Label>Title</Label>

@@ -145,11 +145,14 @@ export function EvidencePanel(props: {
         ) : null}
         <ErrorMessage message={error} />
         {messages.length > 0 ? (
-          <ul className="evidence-messages" role="status" aria-label="What happened">
-            {messages.map((m, i) => (
-              <li key={i}>{m}</li>
-            ))}
-          </ul>
+          // The live region wraps the list: role="status" on the <ul> itself would take away its list role.
+          <div role="status" aria-label="What happened">
+            <ul className="evidence-messages">
+              {messages.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
 
         {props.saver ? <SectionCitedEvidence sectionId={props.sectionId ?? null} saver={props.saver} onOpenItem={setDetailsId} /> : null}
@@ -199,7 +202,7 @@ export function EvidencePanel(props: {
                 <span className="evidence-item-main">
                   <span className="evidence-title">{item.title}</span>
                   <span className="evidence-meta">
-                    {item.fileName ? `${item.pageCount} ${LOCATOR_WORDS[item.locatorKind]}${item.pageCount === 1 ? '' : 's'}` : 'Web link'}
+                    {item.fileName ? `${item.pageCount} ${LOCATOR_WORDS[item.locatorKind]}${item.pageCount === 1 ? '' : 's'}` : item.sourceUrl ? 'Web link' : 'Waiting for its file'}
                     {item.textStatus === 'no-text' && item.fileName ? ' · No text found' : ''}
                   </span>
                 </span>
