@@ -264,6 +264,7 @@ export function MainScreen(props: {
             store,
             expanded,
             onExpandedChange: setExpanded,
+            readOnly: Boolean(summary.readOnly),
             actions: {
               onSelect: (id) => void selectSection(id),
               onAdd: (parent, after) => setTitleDialog({ kind: 'add', parent, after }),
@@ -282,6 +283,7 @@ export function MainScreen(props: {
           onAdd={(parent, after) => setTitleDialog({ kind: 'add', parent, after })}
           onAddFocusArea={() => setTitleDialog({ kind: 'focus-area' })}
           onRestoreFromBin={binderCommands.restoreFromBin}
+          readOnly={Boolean(summary.readOnly)}
         />
         <SectionPane
           loaded={loaded}
