@@ -7,6 +7,8 @@ describe('assessmentEventFor', () => {
     expect(assessmentEventFor('assessment-create', { path: '/b.pcstudio' })).toEqual({ kind: 'opened', path: '/b.pcstudio' });
     // Restoring a backup opens the restored copy.
     expect(assessmentEventFor('backup-restore', { path: '/r.pcstudio' })).toEqual({ kind: 'opened', path: '/r.pcstudio' });
+    // A new assessment from a previous one is opened as it is made.
+    expect(assessmentEventFor('import-previous-assessment', { path: '/n.pcstudio' })).toEqual({ kind: 'opened', path: '/n.pcstudio' });
     expect(assessmentEventFor('assessment-current', { path: '/c.pcstudio' })).toEqual({ kind: 'opened', path: '/c.pcstudio' });
     expect(assessmentEventFor('assessment-current', null)).toEqual({ kind: 'closed' });
     expect(assessmentEventFor('assessment-close', { ok: true })).toEqual({ kind: 'closed' });

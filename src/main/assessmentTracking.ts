@@ -35,6 +35,8 @@ const EVENTS = {
   'assessment-open': opened,
   // Restoring a backup opens the restored copy.
   'backup-restore': opened,
+  // A new assessment from a previous one is opened as it is made.
+  'import-previous-assessment': opened,
   'assessment-current': (value) => opened(value) ?? { kind: 'closed' },
   'assessment-close': () => ({ kind: 'closed' }),
   'recent-forget': () => ({ kind: 'recent-changed' }),

@@ -4,18 +4,19 @@
  * client talks to it over the same message protocol, against real SQLite files.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../shared/contracts/jobs';
-import { makeTempDir } from '../core/testing/testFiles';
-import { CORE_CRASHED_MESSAGE, CoreClient, type CoreChild } from './coreClient';
+import { doc, makeTempDir } from '../core/testing/testFiles';
+import { CORE_CRASHED_MESSAGE, CoreClient, type CoreChild, type RestartOutcome } from './coreClient';
 
 const ENTRY = resolve(import.meta.dirname, '../core/host/coreProcess.ts');
 
 let temp: ReturnType<typeof makeTempDir>;
 const children: ChildProcess[] = [];
-let restarts = 0;
+const restarts: RestartOutcome[] = [];
 let client: CoreClient;
 
 function forkCore(configDir: string): CoreChild {
@@ -66,7 +67,7 @@ async function startJob(input: Parameters<CoreClient['invoke']>[1] & object): Pr
 
 beforeAll(() => {
   temp = makeTempDir();
-  client = new CoreClient({ spawn: () => forkCore(join(temp.dir, 'config')), onRestart: () => restarts++ });
+  client = new CoreClient({ spawn: () => forkCore(join(temp.dir, 'config')), onRestart: (outcome) => restarts.push(outcome) });
 });
 
 afterAll(async () => {
@@ -138,13 +139,34 @@ describe('the core in its own process', () => {
     crashed.kill('SIGKILL');
     expect(await call).toEqual({ ok: false, error: { code: 'internal', message: CORE_CRASHED_MESSAGE } });
     expect((await events).at(-1)).toMatchObject({ state: 'failed', error: { message: CORE_CRASHED_MESSAGE } });
-    expect(restarts).toBe(1);
+    // Calls made meanwhile wait for the fresh core (and the file to be open in it again).
+    expect(await client.call('sections-list', {})).toMatchObject({ ok: true });
+    expect(restarts).toHaveLength(1);
     expect(current()).not.toBe(crashed);
-    // A fresh core: nothing open, and the file (whose lock the dead process left) opens again.
-    expect(await client.invoke('assessment-current', {})).toBeNull();
-    const reopened = await client.invoke('assessment-open', { path: file() });
-    expect(reopened.path).toBe(file());
-    expect(reopened.readOnly ?? null).toBeNull();
+  });
+
+  it('opens the assessment again in the restarted core, so the user’s work carries on and lands in the file', async () => {
+    const governance = (await client.invoke('sections-list', {})).find((s) => s.templateKey === 'theme.governance')!;
+    await client.invoke('section-save-content', { id: governance.id, content: doc('Typed before the crash.') });
+    expect(client.openAssessment()).toEqual({ path: file(), readOnly: false });
+    const crashed = current();
+    const before = restarts.length;
+    // A save in flight when the core dies is answered plainly; the page's save queue sends it again.
+    const lost = client.call('section-save-content', { id: governance.id, content: doc('Typed as it crashed.') });
+    crashed.kill('SIGKILL');
+    expect(await lost).toMatchObject({ ok: false, error: { message: CORE_CRASHED_MESSAGE } });
+    // The retried save, sent at once: it waits for the file to be open again rather than failing
+    // with "no assessment open".
+    const retried = await client.invoke('section-save-content', { id: governance.id, content: doc('Typed after the restart.') });
+    expect(retried.id).toBe(governance.id);
+    expect(restarts.slice(before)).toEqual([{ kind: 'reopened', path: file(), readOnly: false, wasReadOnly: false }]);
+    // Open for writing in the new core (the dead process's lock was recognised as abandoned).
+    const open = await client.invoke('assessment-current', {});
+    expect(open).toMatchObject({ path: file() });
+    expect(open?.readOnly ?? null).toBeNull();
+    expect(current()).not.toBe(crashed);
+    const section = await client.invoke('section-get', { id: governance.id });
+    expect(JSON.stringify(section.content)).toContain('Typed after the restart.');
   });
 
   it('shuts down on quit: closes the file (no WAL left) and ends the process', async () => {
@@ -152,6 +174,11 @@ describe('the core in its own process', () => {
     await client.shutDown();
     await exited(child);
     expect(existsSync(`${file()}-wal`)).toBe(false);
+    // The save made after the crash and restart is in the file itself.
+    const db = new Database(file(), { readonly: true });
+    const stored = db.prepare(`SELECT content_json FROM sections WHERE template_key = 'theme.governance'`).get() as { content_json: string };
+    db.close();
+    expect(stored.content_json).toContain('Typed after the restart.');
     expect(await client.call('sections-list', {})).toMatchObject({ ok: false, error: { message: 'Peer Challenge Studio is closing.' } });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The main process's side of the core's own process (see src/core/host): sends each call with an
  * id and matches the answer, passes job events on, streams stored files for display, restarts
- * the core if it crashes, and asks it to shut down cleanly on quit.
+ * the core if it crashes (opening again the assessment that was open, see restoreAfterRestart), and
+ * asks it to shut down cleanly on quit.
  *
  * No Electron import: the carrier is given as `spawn`, so tests drive this with a Node child
  * process running the real core (coreClient.test.ts) and the app with `utilityProcess.fork`.
@@ -10,6 +11,7 @@ import { coreContract, type ArgsOf, type CoreHandlers, type Envelope, type Resul
 import type { JobEvent } from '../shared/contracts/jobs';
 import { AppError, ERROR_CODES, type ErrorCode } from '../shared/errors';
 import type { BlobOpened, HostReply, HostRequest } from '../core/host/protocol';
+import { rememberedAfter, type RememberedAssessment } from './openAssessmentMemory';
 
 /** A running core process, whatever started it. */
 export interface CoreChild {
@@ -21,8 +23,11 @@ export interface CoreChild {
 
 export interface CoreClientOptions {
   spawn: () => CoreChild;
-  /** After a crash, once a fresh core has been started (nothing is open in it). */
-  onRestart?: () => void;
+  /**
+   * After a crash, once a fresh core is running and the assessment that was open has been opened
+   * in it again (or could not be). Calls made meanwhile wait, then go to the reopened file.
+   */
+  onRestart?: (outcome: RestartOutcome) => void;
   /** How long quitting waits for the last backup and the file to close before ending the process. */
   shutdownTimeoutMs?: number;
   /** Restarts allowed within `restartWindowMs` before giving up (a core that crashes at start). */
@@ -30,8 +35,14 @@ export interface CoreClientOptions {
   restartWindowMs?: number;
 }
 
+/** What became of the open assessment when the core was restarted after a crash. */
+export type RestartOutcome =
+  | { kind: 'nothing-open' }
+  | { kind: 'reopened'; path: string; readOnly: boolean; wasReadOnly: boolean }
+  | { kind: 'reopen-failed'; path: string; message: string };
+
 export const CORE_CRASHED_MESSAGE =
-  'The part of Peer Challenge Studio that works on your file stopped unexpectedly, so that last action may not have been saved. It has been restarted: open the assessment again to carry on.';
+  'The part of Peer Challenge Studio that works on your file stopped unexpectedly, so that last action may not have been saved. It has been restarted and your assessment opened again: please check it and try again.';
 export const CORE_GONE_MESSAGE =
   'The part of Peer Challenge Studio that works on your file keeps stopping, so it was not restarted. Please quit Peer Challenge Studio and start it again.';
 
@@ -63,14 +74,23 @@ export class CoreClient {
   private restarts: number[] = [];
   private stopping = false;
   private gone = false;
+  /** The assessment open in the core, from the answers of the calls that open and close one. */
+  private remembered: RememberedAssessment | null = null;
 
   constructor(private readonly options: CoreClientOptions) {
     this.start();
   }
 
   /** Runs one contract method in the core with raw arguments (the core validates them). Never throws. */
-  call(method: string, args: unknown): Promise<Envelope<unknown>> {
-    return this.request({ type: 'call', method, args });
+  async call(method: string, args: unknown): Promise<Envelope<unknown>> {
+    const envelope = await this.request({ type: 'call', method, args });
+    if (envelope.ok) this.remembered = rememberedAfter(this.remembered, method, envelope.value);
+    return envelope;
+  }
+
+  /** The assessment the core has open, as far as the answers so far tell (null for none). */
+  openAssessment(): RememberedAssessment | null {
+    return this.remembered ? { ...this.remembered } : null;
   }
 
   /** One core method, typed against the contract: its result, or the AppError the core answered with. */
@@ -151,15 +171,15 @@ export class CoreClient {
     });
   }
 
-  private start(): void {
+  private start(afterCrash = false): void {
     const child = this.options.spawn();
     this.child = child;
     this.ready = false;
     child.onMessage((message) => {
       if (this.child !== child || !isReply(message)) return;
       if (message.type === 'ready') {
-        this.ready = true;
-        for (const request of this.waiting.splice(0)) child.postMessage(request);
+        if (afterCrash) void this.restoreAfterRestart(child);
+        else this.accept(child);
       } else if (message.type === 'reply') {
         const settle = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -190,12 +210,53 @@ export class CoreClient {
       return;
     }
     this.restarts.push(now);
-    this.start();
+    this.start(true);
+  }
+
+  /** The core is listening: everything waiting goes to it, in order. */
+  private accept(child: CoreChild): void {
+    this.ready = true;
+    for (const request of this.waiting.splice(0)) child.postMessage(request);
+  }
+
+  /**
+   * A fresh core after a crash has nothing open. Before anything else reaches it (the page's
+   * retried save, say), it opens the assessment that was open: the dead process's lock is
+   * recognised as abandoned (same machine, process gone) and SQLite rolls back whatever the crash
+   * left half-written. Opened read-only before, it is opened the same way: whether it is
+   * read-only again depends on whether someone else still has it.
+   */
+  private async restoreAfterRestart(child: CoreChild): Promise<void> {
+    const remembered = this.remembered;
+    let outcome: RestartOutcome = { kind: 'nothing-open' };
+    if (remembered) {
+    const envelope = await this.send(child, { type: 'call', method: 'assessment-open', args: { path: remembered.path } });
+      // It crashed again meanwhile: the next restart tries again, with the same memory.
+      if (this.child !== child) return;
+      if (envelope.ok) {
+        const readOnly = Boolean((envelope.value as { readOnly?: unknown } | null)?.readOnly);
+        this.remembered = { path: remembered.path, readOnly };
+        outcome = { kind: 'reopened', path: remembered.path, readOnly, wasReadOnly: remembered.readOnly };
+      } else {
+        this.remembered = null;
+        outcome = { kind: 'reopen-failed', path: remembered.path, message: envelope.error.message };
+      }
+    }
+    this.accept(child);
     try {
-      this.options.onRestart?.();
+      this.options.onRestart?.(outcome);
     } catch {
       // The shell's bookkeeping must not stop the restart.
     }
+  }
+
+  /** One request straight to `child`, ahead of the queue (only while restoring after a restart). */
+  private send(child: CoreChild, message: OutgoingRequest): Promise<Envelope<unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      child.postMessage({ ...message, id } as HostRequest);
+    });
   }
 
   /** Answers every call still waiting (the core that had them has gone). */

@@ -14,7 +14,7 @@ import { trackAssessment, type AssessmentEvent } from './assessmentTracking';
 import { assessmentFromArgv, assessmentFromInstanceData } from './fileNames';
 import { forwardJobEvents, registerApiHandler, registerUploadHandler, sendMenuCommand, whenApiIdle } from './ipc';
 import { createUploadFolder } from './uploads';
-import { CoreClient, remoteCoreHandlers } from './coreClient';
+import { CoreClient, remoteCoreHandlers, type RestartOutcome } from './coreClient';
 import { coreProcessEntry, forkCoreProcess } from './coreProcessHost';
 import { createAppMenu, type AppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -70,6 +70,21 @@ function run(): void {
     }
     focus(mainWindow);
     sendMenuCommand(mainWindow, { command: 'open-recent', path });
+  };
+
+  /**
+   * The core crashed and was restarted, with the assessment opened again (or not): the menu and
+   * title follow, and the page is told so it reloads what it shows (or goes to the start screen).
+   */
+  const onCoreRestarted = (outcome: RestartOutcome) => {
+    if (outcome.kind === 'reopened') onAssessmentEvent({ kind: 'opened', path: outcome.path });
+    else onAssessmentEvent({ kind: 'closed' });
+    if (!mainWindow) return;
+    if (outcome.kind === 'reopen-failed') {
+      sendMenuCommand(mainWindow, { command: 'engine-reopen-failed', path: outcome.path, message: outcome.message });
+    } else {
+      sendMenuCommand(mainWindow, { command: 'engine-restarted', ...(outcome.kind === 'reopened' ? { path: outcome.path } : {}) });
+    }
   };
 
   const onAssessmentEvent = (event: AssessmentEvent) => {
@@ -168,8 +183,8 @@ function run(): void {
       const configDir = app.getPath('userData');
       const client = new CoreClient({
         spawn: () => forkCoreProcess(entry, configDir),
-        // A crashed core was restarted with nothing open: the menu and title say so.
-        onRestart: () => onAssessmentEvent({ kind: 'closed' }),
+        // A crashed core was restarted and the assessment that was open opened again in it.
+        onRestart: onCoreRestarted,
       });
       core = client;
       const coreHandlers = remoteCoreHandlers(client);

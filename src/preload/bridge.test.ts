@@ -94,6 +94,19 @@ describe('preload bridge', () => {
     expect(received).toEqual([[{ command: 'find' }], [{ command: 'open-recent', path: '/a.pcstudio' }]]);
   });
 
+  it('passes on why the engine could not reopen the assessment after a restart', () => {
+    const ipc = fakeIpc();
+    const bridge = createBridge(ipc);
+    const received: unknown[] = [];
+    bridge.onMenuCommand((event) => received.push(event));
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'engine-reopen-failed', path: '/a.pcstudio', message: 'The file has gone.' });
+    ipc.emit(IPC_MENU_CHANNEL, { command: 'engine-restarted', path: '/a.pcstudio' });
+    expect(received).toEqual([
+      { command: 'engine-reopen-failed', path: '/a.pcstudio', message: 'The file has gone.' },
+      { command: 'engine-restarted', path: '/a.pcstudio' },
+    ]);
+  });
+
   it('stops delivering after unsubscribe', () => {
     const ipc = fakeIpc();
     const bridge = createBridge(ipc);

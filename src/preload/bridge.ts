@@ -45,7 +45,11 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: object) => stri
     for (const listener of [...listeners]) {
       try {
         // A fresh plain object each time, so no listener can change what another sees.
-        listener(command.path === undefined ? { command: command.command } : { command: command.command, path: command.path });
+        listener({
+          command: command.command,
+          ...(command.path === undefined ? {} : { path: command.path }),
+          ...(command.message === undefined ? {} : { message: command.message }),
+        });
       } catch (error) {
         console.error('A menu command listener failed:', error);
       }

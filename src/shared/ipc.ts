@@ -19,6 +19,10 @@ export const MENU_COMMANDS = [
   'restore-backup',
   'import-word',
   'keyboard-shortcuts',
+  // Not from the menu: the main process restarted the core after a crash and opened the
+  // assessment again (path) or could not (message); the page reloads or goes to the start screen.
+  'engine-restarted',
+  'engine-reopen-failed',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -29,8 +33,10 @@ export type ScreenMenuCommand = Extract<
 >;
 export const MenuCommandSchema = z.object({
   command: z.enum(MENU_COMMANDS),
-  /** For open-recent: the path chosen. */
+  /** For open-recent: the path chosen. For engine-restarted/-reopen-failed: the assessment's. */
   path: z.string().optional(),
+  /** For engine-reopen-failed: why it could not be opened again. */
+  message: z.string().max(2000).optional(),
 });
 export type MenuCommandEvent = z.infer<typeof MenuCommandSchema>;
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addRecommendation, createAssessment, expectNoSeriousViolations, recommendationsList as list, recommendationsView as view } from './helpers';
+import { addRecommendation, createAssessment, expectNoSeriousViolations, fileMenu, recommendationsList as list, recommendationsView as view } from './helpers';
 
 /** Issue #11: every change to the register can be undone, with Ctrl+Z outside a text field or the Undo beside its message. */
 
@@ -63,4 +63,26 @@ test('undo and redo the register’s changes: add, status, owner, link and delet
   await page.keyboard.press('Escape');
   await page.keyboard.press('Alt+Shift+R');
   await expect(view(page)).toContainText('The register is empty.');
+});
+
+test('the register’s undo history belongs to one assessment: opening another leaves nothing to undo there', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Firstby Council' });
+  await page.keyboard.press('Alt+Shift+R');
+  await view(page).getByRole('button', { name: 'Add recommendation' }).click();
+  const add = page.getByRole('dialog', { name: 'Add recommendation' });
+  await add.getByLabel('Label').fill('A');
+  await add.getByLabel('Recommendation', { exact: true }).fill('Review the localities model with partners.');
+  await add.getByRole('button', { name: 'Add recommendation' }).click();
+  await expect(message(page)).toHaveText('Added recommendation A.');
+  await page.keyboard.press('Escape');
+
+  // Another assessment, then Ctrl+Z in its register: the first one's "add" is not undone here.
+  await fileMenu(page, 'Close assessment');
+  await createAssessment(page, { council: 'Secondby Council' });
+  await page.keyboard.press('Alt+Shift+R');
+  await expect(view(page)).toContainText('The register is empty.');
+  await view(page).getByRole('button', { name: 'Add recommendation' }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(message(page)).toHaveText('Nothing to undo in the register.');
 });

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
 import type { ExportDocxOptions } from '../../shared/contracts/export';
 import type { ExportSources, PackDocx } from './docx/exportStatementDocx';
 import type { PackPlan } from './docx/exportStatementDocx';
 import type { PackZipper } from './evidencePack';
+import { workerEntry as findWorkerEntry } from '../workers/workerEntry';
 import { CANCELLED_MESSAGE, type ExportProgress, type ExportRun } from './exportRun';
 
 /**
@@ -27,13 +25,7 @@ export type ExportWorkerReply =
 
 /** Beside this file when running from source (tsx), or the compiled exportWorker.js next to the bundle (out/cli, out/main). */
 function workerEntry(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./exportWorker.ts', here), execArgv: ['--import', 'tsx'] };
-  const dir = path.dirname(fileURLToPath(here));
-  for (const candidate of [path.join(dir, 'exportWorker.js'), path.join(dir, '..', 'exportWorker.js')]) {
-    if (fs.existsSync(candidate)) return { url: new URL(`file://${candidate}`), execArgv: [] };
-  }
-  throw new Error('The export worker is missing from this build.');
+  return findWorkerEntry(import.meta.url, 'exportWorker.ts', 'exportWorker.js', 'The export worker is missing from this build.');
 }
 
 function cancelled(): AppError {

@@ -10,6 +10,7 @@ import { MainScreen } from './MainScreen';
 import { NewFromPreviousDialog } from './NewFromPreviousDialog';
 import { OpenDialog } from './OpenDialog';
 import { DamagedFileDialog, formatBackupTime } from './RestoreBackupDialog';
+import { ENGINE_RESTARTED_MESSAGE, ENGINE_RESTARTED_NOTHING_OPEN_MESSAGE, engineReopenFailedMessage, resendAfterRestart } from './engineRestart';
 import { NoTokenScreen, StartScreen } from './StartScreen';
 import { ShortcutsSheet, useShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 
@@ -40,6 +41,8 @@ function Studio() {
   // A dialog of the main screen asked for from the Electron menu; `n` makes each request new.
   const [screenRequest, setScreenRequest] = useState<{ command: ScreenMenuCommand; n: number } | null>(null);
   const saver = useMemo(() => new AutoSaver(), []);
+  // Bumped when the main screen must reload what it shows from the file (after an engine restart).
+  const [reloadRequest, setReloadRequest] = useState(0);
 
   const refreshRecent = useCallback(async () => {
     try {
@@ -149,6 +152,34 @@ function Studio() {
     void refreshRecent();
   }, [refreshRecent, saver, toasts]);
 
+  /** The core crashed and was restarted with the assessment opened again (path) or nothing open. */
+  const engineRestarted = useCallback(
+    async (path: string | null) => {
+      if (!path) {
+        setSummary(null);
+        toasts.show({ message: ENGINE_RESTARTED_NOTHING_OPEN_MESSAGE, timeout: 10000 });
+        return;
+      }
+      await resendAfterRestart(saver);
+      let current: AssessmentSummary | null = null;
+      try {
+        current = await api['assessment-current']({});
+      } catch {
+        // said below, as for a file that could not be opened again
+      }
+      if (!current) {
+        setSummary(null);
+        toasts.show({ message: engineReopenFailedMessage(undefined), tone: 'error', timeout: 0 });
+        void refreshRecent();
+        return;
+      }
+      setSummary(current);
+      setReloadRequest((n) => n + 1);
+      toasts.show({ message: ENGINE_RESTARTED_MESSAGE, timeout: 15000 });
+    },
+    [refreshRecent, saver, toasts],
+  );
+
   const forget = useCallback(
     async (path: string) => {
       try {
@@ -186,6 +217,14 @@ function Studio() {
         case 'keyboard-shortcuts':
           setShortcutsRequest((n) => n + 1);
           break;
+        case 'engine-restarted':
+          void engineRestarted(event.path ?? null);
+          break;
+        case 'engine-reopen-failed':
+          setSummary(null);
+          toasts.show({ message: engineReopenFailedMessage(event.message), tone: 'error', timeout: 0 });
+          void refreshRecent();
+          break;
         case 'export':
         case 'assessment-details':
         case 'add-focus-area':
@@ -200,7 +239,7 @@ function Studio() {
           event.command satisfies never;
       }
     });
-  }, [close, openPath, startOpen]);
+  }, [close, engineRestarted, openPath, refreshRecent, startOpen, toasts]);
 
   if (boot.state === 'loading') {
     return (
@@ -232,6 +271,7 @@ function Studio() {
           saver={saver}
           findRequest={findRequest}
           screenRequest={screenRequest}
+          reloadRequest={reloadRequest}
           onSummaryChange={setSummary}
           onNew={() => setCreateOpen(true)}
           onNewFromPrevious={() => setFromPreviousOpen(true)}

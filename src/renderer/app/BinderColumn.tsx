@@ -1,7 +1,7 @@
 import { useState, type ComponentProps } from 'react';
 import { Button } from 'react-aria-components';
 import type { SectionSummary } from '../../shared/schemas/section';
-import { Binder } from '../binder/Binder';
+import { Binder, BINDER_READ_ONLY_NOTE_ID } from '../binder/Binder';
 import { RecentlyDeletedDialog } from '../binder/RecentlyDeletedDialog';
 import { canHaveChildren, describeWords, formatWords, targetStatus } from '../binder/tree';
 import type { SectionsStore } from '../data/sectionsStore';
@@ -25,8 +25,11 @@ export function BinderColumn(props: {
   onAdd(parent: SectionSummary, after?: SectionSummary): void;
   onAddFocusArea(): void;
   onRestoreFromBin(id: string, title: string): Promise<void>;
+  /** Open for reading only: the buttons that change sections are off, and a note says why. */
+  readOnly?: boolean;
 }) {
   const { wordTarget, selected } = props;
+  const readOnly = props.readOnly ?? false;
   const [binOpen, setBinOpen] = useState(false);
   const parent = selected?.parentId ? props.binder.sections.find((s) => s.id === selected.parentId) : undefined;
   const below = selected && parent ? { parent, after: selected } : null;
@@ -42,39 +45,44 @@ export function BinderColumn(props: {
       {props.listError ? <ErrorMessage message={props.listError} /> : null}
       <Binder {...props.binder} />
       <div className="sidebar-foot">
+        {readOnly ? (
+          <p className="add-hint binder-read-only-note" id={BINDER_READ_ONLY_NOTE_ID} data-testid="binder-read-only-note">
+            Open for reading only: sections can’t be added, renamed, moved or deleted here.
+          </p>
+        ) : null}
         <Button
           className="button button-secondary button-block"
-          isDisabled={!below}
-          aria-describedby={below ? 'add-below-hint' : undefined}
+          isDisabled={!below || readOnly}
+          aria-describedby={below && !readOnly ? 'add-below-hint' : undefined}
           onPress={() => below && props.onAdd(below.parent, below.after)}
         >
           <Icon name="plus" size={16} />
           Add section below
         </Button>
-        {below ? (
+        {below && !readOnly ? (
           <span className="add-hint" id="add-below-hint" title={`after “${below.after.title}”, in “${below.parent.title}”`}>
             after “{below.after.title}”, in “{below.parent.title}”
           </span>
         ) : null}
         <Button
           className="button button-secondary button-block button-add-inside"
-          isDisabled={!inside}
-          aria-describedby={inside ? 'add-inside-hint' : undefined}
+          isDisabled={!inside || readOnly}
+          aria-describedby={inside && !readOnly ? 'add-inside-hint' : undefined}
           onPress={() => inside && props.onAdd(inside)}
         >
           <Icon name="plus" size={16} />
           Add subsection inside
         </Button>
-        {inside ? (
+        {inside && !readOnly ? (
           <span className="add-hint" id="add-inside-hint" title={`a level down, inside “${inside.title}”`}>
             a level down, inside “{inside.title}”
           </span>
         ) : null}
-        <Button className="button button-quiet button-block button-focus-area" onPress={props.onAddFocusArea}>
+        <Button className="button button-quiet button-block button-focus-area" isDisabled={readOnly} onPress={props.onAddFocusArea}>
           <Icon name="plus" size={16} />
           Add focus area
         </Button>
-        <Button className="button button-quiet button-block" onPress={() => setBinOpen(true)}>
+        <Button className="button button-quiet button-block" isDisabled={readOnly} onPress={() => setBinOpen(true)}>
           Recently deleted…
         </Button>
       </div>

@@ -40,6 +40,8 @@ export function MainScreen(props: {
   findRequest: number;
   /** A dialog asked for from the Electron menu (browser mode uses the File menu below). */
   screenRequest: { command: ScreenMenuCommand; n: number } | null;
+  /** Bumped to reload the binder and the open section from the file (after an engine restart). */
+  reloadRequest?: number;
   onSummaryChange(summary: AssessmentSummary): void;
   onNew(): void;
   onNewFromPrevious(): void;
@@ -159,6 +161,17 @@ export function MainScreen(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the first load, once on mount; later loads come from the user's actions.
   }, []);
 
+  // Reload from the file what this screen shows, once the queued text has gone to it.
+  useEffect(() => {
+    if (!props.reloadRequest) return;
+    void (async () => {
+      await saver.flush();
+      await refreshList();
+      if (selectedRef.current) await loadSection(selectedRef.current);
+    })();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs for each new request only.
+  }, [props.reloadRequest]);
+
   // --- binder actions, each undoable (Ctrl+Z in the binder) ---
   const binderCommands = useBinderCommands({
     refreshList,
@@ -277,6 +290,7 @@ export function MainScreen(props: {
             store,
             expanded,
             onExpandedChange: setExpanded,
+            readOnly: Boolean(summary.readOnly),
             actions: binderActions,
           }}
           store={store}
@@ -286,6 +300,7 @@ export function MainScreen(props: {
           onAdd={(parent, after) => setTitleDialog({ kind: 'add', parent, after })}
           onAddFocusArea={() => setTitleDialog({ kind: 'focus-area' })}
           onRestoreFromBin={binderCommands.restoreFromBin}
+          readOnly={Boolean(summary.readOnly)}
         />
         <SectionPane
           loaded={loaded}

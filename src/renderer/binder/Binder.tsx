@@ -50,6 +50,12 @@ export interface BinderActions {
   onRedo(): Promise<boolean>;
 }
 
+/** Said when a binder shortcut is used on an assessment open for reading only. */
+/** The id of the note under the binder that says why its actions are off (BinderColumn renders it). */
+export const BINDER_READ_ONLY_NOTE_ID = 'binder-read-only-note';
+
+export const READ_ONLY_BINDER_MESSAGE = 'This assessment is open for reading only, so its sections can’t be changed.';
+
 const ARROW_MOVES: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
 
 const DRAG_TYPE = 'application/x-pcs-section';
@@ -75,7 +81,10 @@ export const Binder = memo(function Binder(props: {
   expanded: Set<Key>;
   onExpandedChange(keys: Set<Key>): void;
   actions: BinderActions;
+  /** Open for reading only (another computer has it): no adding, renaming, moving or deleting. */
+  readOnly?: boolean;
 }) {
+  const readOnly = props.readOnly ?? false;
   const { sections, actions } = props;
   const tree = useMemo(() => buildTree(sections), [sections]);
   const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
@@ -97,14 +106,14 @@ export const Binder = memo(function Binder(props: {
       dragging.current = null;
     },
     getDropOperation: (target) => {
-      if (target.type !== 'item' || !dragging.current) return 'cancel';
+      if (readOnly || target.type !== 'item' || !dragging.current) return 'cancel';
       return planMove(sections, dragging.current, String(target.key), target.dropPosition) ? 'move' : 'cancel';
     },
     onMove: (e) => {
       const id = String([...e.keys][0] ?? '');
       const section = byId.get(id);
       const plan = planMove(sections, id, String(e.target.key), e.target.dropPosition);
-      if (section && plan) actions.onMove(section, plan);
+      if (section && plan && !readOnly) actions.onMove(section, plan);
     },
   });
 
@@ -135,6 +144,14 @@ export const Binder = memo(function Binder(props: {
     const section = id ? byId.get(id) : undefined;
     if (!section) return;
     const move = ARROW_MOVES[e.key];
+    const changes = (e.altKey && !mod && !e.shiftKey && move) || e.key === 'F2' || e.key === 'Delete' || e.key === 'Backspace';
+    if (readOnly && changes) {
+      // The core would refuse it: say why here rather than open a dialog whose answer can't be saved.
+      e.preventDefault();
+      e.stopPropagation();
+      setStatus(READ_ONLY_BINDER_MESSAGE);
+      return;
+    }
     if (e.altKey && !mod && !e.shiftKey && move) {
       e.preventDefault();
       e.stopPropagation();
@@ -151,7 +168,7 @@ export const Binder = memo(function Binder(props: {
   // Rows read these through a ref that never changes, so a screen re-render (a selection, a
   // dialog) does not re-render every row: only a row whose own data changed renders again.
   const context = useRef<RowContext>(null as unknown as RowContext);
-  context.current = { sections, byId, actions, keyboardMove };
+  context.current = { sections, byId, actions, keyboardMove, readOnly };
   const treeView = (
     <Tree
       aria-label="Sections of the statement"
@@ -170,7 +187,7 @@ export const Binder = memo(function Binder(props: {
       dragAndDropHooks={dragAndDropHooks}
     >
       {tree.map((node) => (
-        <BinderRow key={node.id} node={node} store={props.store} context={context} />
+        <BinderRow key={node.id} node={node} store={props.store} context={context} readOnly={readOnly} />
       ))}
     </Tree>
   );
@@ -188,7 +205,7 @@ export const Binder = memo(function Binder(props: {
       ) : (
         treeView
       )}
-      <div className="visually-hidden" role="status" aria-live="polite">
+      <div className="visually-hidden binder-status" role="status" aria-live="polite">
         {status}
       </div>
     </div>
@@ -219,6 +236,7 @@ interface RowContext {
   byId: Map<string, SectionSummary>;
   actions: BinderActions;
   keyboardMove(section: SectionSummary, move: KeyboardMove): void;
+  readOnly: boolean;
 }
 
 /** Renders of binder rows so far: the performance test reads it to prove a keystroke renders none. */
@@ -231,8 +249,14 @@ function countRowRender(): void {
  * when the binder's shape does; its word counts come from the store, so a save's answer
  * re-renders this row and the chapters above it, not the tree.
  */
-const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: SectionsStore; context: RefObject<RowContext> }) {
-  const { node, store, context } = props;
+const BinderRow = memo(function BinderRow(props: {
+  node: SectionNode;
+  store: SectionsStore;
+  context: RefObject<RowContext>;
+  /** A prop (not read from the context) so a Take over re-renders the rows' drag handles. */
+  readOnly: boolean;
+}) {
+  const { node, store, context, readOnly } = props;
   countRowRender();
   const counts = useStore(
     store,
@@ -246,8 +270,8 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
   // The same elements each time: the collection caches rows by element, so a chapter whose total
   // changed does not re-render its hundred subsections with it.
   const childRows = useMemo(
-    () => node.children.map((child) => <BinderRow key={child.id} node={child} store={store} context={context} />),
-    [node, store, context],
+    () => node.children.map((child) => <BinderRow key={child.id} node={child} store={store} context={context} readOnly={readOnly} />),
+    [node, store, context, readOnly],
   );
   // With subsections the count is the total, measured against the target; the own text is named too.
   const ownNote = node.children.length > 0 ? own : undefined;
@@ -267,7 +291,7 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
           countRender('binderRowContent');
           return (
           <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
-            <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed} aria-label={`Move ${node.title}`}>
+            <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed || readOnly} aria-label={`Move ${node.title}`}>
               <Icon name="grip" size={14} />
             </Button>
             {hasChildItems ? (
@@ -305,7 +329,7 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
 
 /** A row's "More" menu: built only when opened (which moves are possible costs a walk of the list). */
 function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowContext> }) {
-  const { sections, byId, actions, keyboardMove } = context.current!;
+  const { sections, byId, actions, keyboardMove, readOnly } = context.current!;
   const parent = node.parentId ? byId.get(node.parentId) : undefined;
   // The menu keeps focus areas among themselves; Alt+↑/↓ asks the core, which explains a refusal.
   const can = (move: KeyboardMove) =>
@@ -316,6 +340,8 @@ function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowC
     <Menu
       className="menu"
       aria-label={`Actions for ${node.title}`}
+      // Why every item is off: the note under the binder (BinderColumn), read with the menu.
+      aria-describedby={readOnly ? BINDER_READ_ONLY_NOTE_ID : undefined}
       onAction={(key) => {
         if (key === 'add-inside') actions.onAdd(node);
         else if (key === 'add-below' && parent) actions.onAdd(parent, node);
@@ -324,7 +350,7 @@ function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowC
         else if (key === 'delete') actions.onDelete(node);
         else if (key === 'up' || key === 'down' || key === 'out' || key === 'in') keyboardMove(node, key);
       }}
-      disabledKeys={[
+      disabledKeys={readOnly ? ['add-below', 'add-inside', 'rename', 'target', 'up', 'down', 'out', 'in', 'delete'] : [
         ...(canHaveChildren(node) ? [] : ['add-inside']),
         ...(parent ? [] : ['add-below']),
         ...(node.fixed ? ['rename', 'delete'] : []),

@@ -9,6 +9,7 @@ import { RegisterPanel } from './RegisterPanel';
 import { TraceabilityPanel } from './TraceabilityPanel';
 import { recommendationsStore } from './recommendationsStore';
 import { RegisterUndoBar, useRegisterUndo } from './RegisterUndo';
+import { registerHistory } from './registerHistory';
 import './recommendations.css';
 
 /** Alt+Shift+R opens the view from anywhere on the main screen (Ctrl+Shift+R reloads a browser). */
@@ -38,6 +39,14 @@ export function RecommendationsView(props: { isOpen: boolean; onClose(): void; s
   const error = useStore(recommendationsStore, (s) => s.error);
   const [evidence, setEvidence] = useState<Array<{ id: string; title: string }>>([]);
   const history = useRegisterUndo();
+
+  // The register's undo history is the open assessment's (its actions name that file's
+  // recommendations). This view lives as long as the main screen of one assessment, so another
+  // assessment, or none, starts with nothing to undo.
+  useEffect(() => {
+    registerHistory.clear();
+    return () => registerHistory.clear();
+  }, []);
 
   useEffect(() => {
     if (!props.isOpen) return;

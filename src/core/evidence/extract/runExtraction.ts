@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry as findWorkerEntry } from '../../workers/workerEntry';
 import type { WorkerReply, WorkerRequest } from './extractWorker';
 import { DEFAULT_LIMITS, ExtractionError, type ExtractedDocument, type ExtractionLimits } from './types';
 
@@ -10,13 +8,7 @@ import { DEFAULT_LIMITS, ExtractionError, type ExtractedDocument, type Extractio
  * through tsx), or the compiled `evidenceWorker.js` next to the bundle (out/cli, out/main).
  */
 function workerEntry(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./extractWorker.ts', here), execArgv: ['--import', 'tsx'] };
-  const dir = path.dirname(fileURLToPath(here));
-  for (const candidate of [path.join(dir, 'evidenceWorker.js'), path.join(dir, '..', 'evidenceWorker.js')]) {
-    if (fs.existsSync(candidate)) return { url: new URL(`file://${candidate}`), execArgv: [] };
-  }
-  throw new Error('The evidence extraction worker is missing from this build.');
+  return findWorkerEntry(import.meta.url, 'extractWorker.ts', 'evidenceWorker.js', 'The evidence extraction worker is missing from this build.');
 }
 
 /**
