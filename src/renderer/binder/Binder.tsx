@@ -1,11 +1,11 @@
-import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useContext, useId, useMemo, useRef, useState, type ContextType, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import {
   Button,
+  ButtonContext,
   Keyboard,
   ListLayout,
   Menu,
   MenuItem,
-  MenuTrigger,
   Popover,
   Separator,
   Text,
@@ -262,49 +262,154 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
       className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
     >
       <TreeItemContent>
-        {({ hasChildItems, isExpanded }) => {
-          // Counted for the guards: a section switch renders the rows on screen, never the statement's all.
-          countRender('binderRowContent');
-          return (
-          <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
-            <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed} aria-label={`Move ${node.title}`}>
-              <Icon name="grip" size={14} />
-            </Button>
-            {hasChildItems ? (
-              <Button slot="chevron" className={`binder-chevron${isExpanded ? ' is-expanded' : ''}`} aria-label={isExpanded ? `Collapse ${node.title}` : `Expand ${node.title}`}>
-                <Icon name="chevron" size={14} />
-              </Button>
-            ) : (
-              <span className="binder-chevron-space" />
-            )}
-            <span className="binder-title">{node.title}</span>
-            <span
-              className={`binder-count${status ? ` has-target count-${status}` : ''}`}
-              aria-hidden="true"
-              title={status || ownNote !== undefined ? description : undefined}
-            >
-              {words.toLocaleString('en-GB')}
-              {status ? <TargetMark status={status} /> : null}
-            </span>
-            <MenuTrigger>
-              <Button className="binder-more" aria-label={`More actions for ${node.title}`}>
-                <Icon name="more" size={16} />
-              </Button>
-              <Popover className="popover" placement="bottom end">
-                <RowMenu node={node} context={context} />
-              </Popover>
-            </MenuTrigger>
-          </div>
-          );
-        }}
+        {({ hasChildItems, isExpanded }) => (
+          // The tree library renders every row again on any change of its state (a selection, a
+          // focus, a hover): what the row shows is memoised, so only a row whose own data changed
+          // renders its buttons and menu again. The selection is the row element's own attribute.
+          <StableButtonSlots>
+            <BinderRowContent
+              node={node}
+              hasChildItems={hasChildItems}
+              isExpanded={isExpanded}
+              words={words}
+              status={status}
+              description={description}
+              ownNote={ownNote}
+              context={context}
+            />
+          </StableButtonSlots>
+        )}
       </TreeItemContent>
       {childRows}
     </TreeItem>
   );
 });
 
+/** What a binder row shows: rendered again only when one of its props changes (see BinderRow). */
+const BinderRowContent = memo(function BinderRowContent(props: {
+  node: SectionNode;
+  hasChildItems: boolean;
+  isExpanded: boolean;
+  words: number;
+  status: ReturnType<typeof targetStatus>;
+  description: string;
+  ownNote: number | undefined;
+  context: RefObject<RowContext>;
+}) {
+  const { node, hasChildItems, isExpanded, words, status, description, ownNote, context } = props;
+  // Counted for the guards: a section switch renders no row's contents (the row element shows it).
+  countRender('binderRowContent');
+  return (
+    <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
+      <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed} aria-label={`Move ${node.title}`}>
+        <Icon name="grip" size={14} />
+      </Button>
+      {hasChildItems ? (
+        <Button slot="chevron" className={`binder-chevron${isExpanded ? ' is-expanded' : ''}`} aria-label={isExpanded ? `Collapse ${node.title}` : `Expand ${node.title}`}>
+          <Icon name="chevron" size={14} />
+        </Button>
+      ) : (
+        <span className="binder-chevron-space" />
+      )}
+      <span className="binder-title">{node.title}</span>
+      <span
+        className={`binder-count${status ? ` has-target count-${status}` : ''}`}
+        aria-hidden="true"
+        title={status || ownNote !== undefined ? description : undefined}
+      >
+        {words.toLocaleString('en-GB')}
+        {status ? <TargetMark status={status} /> : null}
+      </span>
+      <MoreButton node={node} context={context} />
+    </div>
+  );
+});
+
+/**
+ * A row's "More" button. The menu (its trigger state, popover and items) is mounted only while it
+ * is open: a hundred rows' menu triggers cost every row's mount and render for a menu used once in
+ * a while. The popover is anchored to the button and puts focus back on it when it closes.
+ */
+function MoreButton({ node, context }: { node: SectionNode; context: RefObject<RowContext> }) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+  return (
+    <>
+      <Button
+        ref={buttonRef}
+        className="binder-more"
+        aria-label={`More actions for ${node.title}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onPress={() => setOpen(true)}
+      >
+        <Icon name="more" size={16} />
+      </Button>
+      {open ? (
+        <Popover className="popover" placement="bottom end" triggerRef={buttonRef} isOpen onOpenChange={setOpen}>
+          <RowMenu id={menuId} node={node} context={context} onClose={() => setOpen(false)} />
+        </Popover>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Keeps the tree's button slots (the drag handle's and the chevron's props) the same object from
+ * one render of the row to the next while only their event handlers are new: the tree library
+ * builds them afresh on every render of every row, which would render each row's buttons again on
+ * any selection or focus change. The handlers kept call the newest ones, so nothing goes stale.
+ */
+function StableButtonSlots({ children }: { children: ReactNode }) {
+  const value = useContext(ButtonContext) as { slots?: Record<PropertyKey, Record<string, unknown>> } | null;
+  const latest = useRef(value);
+  latest.current = value;
+  const kept = useRef<{ source: typeof value; stable: typeof value } | null>(null);
+  if (!kept.current || !sameSlotsButHandlers(kept.current.source, value)) {
+    kept.current = { source: value, stable: delegateHandlers(value, () => latest.current) };
+  }
+  return <ButtonContext.Provider value={kept.current.stable as ContextType<typeof ButtonContext>}>{children}</ButtonContext.Provider>;
+}
+
+type SlotsValue = { slots?: Record<PropertyKey, Record<string, unknown>> } | null;
+
+function sameSlotsButHandlers(a: SlotsValue, b: SlotsValue): boolean {
+  if (!a?.slots || !b?.slots) return a === b;
+  const keys = Reflect.ownKeys(a.slots);
+  if (keys.length !== Reflect.ownKeys(b.slots).length) return false;
+  return keys.every((slot) => {
+    const pa = a.slots![slot as string];
+    const pb = b.slots![slot as string];
+    if (!pa || !pb) return pa === pb;
+    const names = Object.keys(pa);
+    if (names.length !== Object.keys(pb).length) return false;
+    return names.every((name) => {
+      const va = pa[name];
+      const vb = pb[name];
+      if (typeof va === 'function' && typeof vb === 'function') return true;
+      return name === 'style' ? shallowEqual(va, vb) : Object.is(va, vb);
+    });
+  });
+}
+
+function delegateHandlers(value: SlotsValue, current: () => SlotsValue): SlotsValue {
+  if (!value?.slots) return value;
+  const slots: Record<PropertyKey, Record<string, unknown>> = {};
+  for (const slot of Reflect.ownKeys(value.slots)) {
+    const props = value.slots[slot as string]!;
+    slots[slot as string] = Object.fromEntries(
+      Object.entries(props).map(([name, v]) =>
+        typeof v === 'function' ? [name, (...args: unknown[]) => (current()?.slots?.[slot as string]?.[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args)] : [name, v],
+      ),
+    );
+  }
+  return { ...value, slots };
+}
+
 /** A row's "More" menu: built only when opened (which moves are possible costs a walk of the list). */
-function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowContext> }) {
+function RowMenu({ id, node, context, onClose }: { id: string; node: SectionNode; context: RefObject<RowContext>; onClose(): void }) {
   const { sections, byId, actions, keyboardMove } = context.current!;
   const parent = node.parentId ? byId.get(node.parentId) : undefined;
   // The menu keeps focus areas among themselves; Alt+↑/↓ asks the core, which explains a refusal.
@@ -314,8 +419,11 @@ function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowC
       : planKeyboardMove(sections, node.id, move) !== null;
   return (
     <Menu
+      id={id}
       className="menu"
       aria-label={`Actions for ${node.title}`}
+      autoFocus="first"
+      onClose={onClose}
       onAction={(key) => {
         if (key === 'add-inside') actions.onAdd(node);
         else if (key === 'add-below' && parent) actions.onAdd(parent, node);
