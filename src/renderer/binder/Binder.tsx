@@ -1,7 +1,6 @@
-import { memo, useContext, useId, useMemo, useRef, useState, type ContextType, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import {
   Button,
-  ButtonContext,
   Keyboard,
   ListLayout,
   Menu,
@@ -264,20 +263,20 @@ const BinderRow = memo(function BinderRow(props: { node: SectionNode; store: Sec
       <TreeItemContent>
         {({ hasChildItems, isExpanded }) => (
           // The tree library renders every row again on any change of its state (a selection, a
-          // focus, a hover): what the row shows is memoised, so only a row whose own data changed
-          // renders its buttons and menu again. The selection is the row element's own attribute.
-          <StableButtonSlots>
-            <BinderRowContent
-              node={node}
-              hasChildItems={hasChildItems}
-              isExpanded={isExpanded}
-              words={words}
-              status={status}
-              description={description}
-              ownNote={ownNote}
-              context={context}
-            />
-          </StableButtonSlots>
+          // focus): what the row shows is memoised, so only a row whose own data changed renders
+          // it again (the selection is the row element's own attribute). The row's buttons still
+          // run for the tree's button context, which the library builds afresh for every row: a
+          // nested provider does not stop React 19's context propagation.
+          <BinderRowContent
+            node={node}
+            hasChildItems={hasChildItems}
+            isExpanded={isExpanded}
+            words={words}
+            status={status}
+            description={description}
+            ownNote={ownNote}
+            context={context}
+          />
         )}
       </TreeItemContent>
       {childRows}
@@ -354,58 +353,6 @@ function MoreButton({ node, context }: { node: SectionNode; context: RefObject<R
       ) : null}
     </>
   );
-}
-
-/**
- * Keeps the tree's button slots (the drag handle's and the chevron's props) the same object from
- * one render of the row to the next while only their event handlers are new: the tree library
- * builds them afresh on every render of every row, which would render each row's buttons again on
- * any selection or focus change. The handlers kept call the newest ones, so nothing goes stale.
- */
-function StableButtonSlots({ children }: { children: ReactNode }) {
-  const value = useContext(ButtonContext) as { slots?: Record<PropertyKey, Record<string, unknown>> } | null;
-  const latest = useRef(value);
-  latest.current = value;
-  const kept = useRef<{ source: typeof value; stable: typeof value } | null>(null);
-  if (!kept.current || !sameSlotsButHandlers(kept.current.source, value)) {
-    kept.current = { source: value, stable: delegateHandlers(value, () => latest.current) };
-  }
-  return <ButtonContext.Provider value={kept.current.stable as ContextType<typeof ButtonContext>}>{children}</ButtonContext.Provider>;
-}
-
-type SlotsValue = { slots?: Record<PropertyKey, Record<string, unknown>> } | null;
-
-function sameSlotsButHandlers(a: SlotsValue, b: SlotsValue): boolean {
-  if (!a?.slots || !b?.slots) return a === b;
-  const keys = Reflect.ownKeys(a.slots);
-  if (keys.length !== Reflect.ownKeys(b.slots).length) return false;
-  return keys.every((slot) => {
-    const pa = a.slots![slot as string];
-    const pb = b.slots![slot as string];
-    if (!pa || !pb) return pa === pb;
-    const names = Object.keys(pa);
-    if (names.length !== Object.keys(pb).length) return false;
-    return names.every((name) => {
-      const va = pa[name];
-      const vb = pb[name];
-      if (typeof va === 'function' && typeof vb === 'function') return true;
-      return name === 'style' ? shallowEqual(va, vb) : Object.is(va, vb);
-    });
-  });
-}
-
-function delegateHandlers(value: SlotsValue, current: () => SlotsValue): SlotsValue {
-  if (!value?.slots) return value;
-  const slots: Record<PropertyKey, Record<string, unknown>> = {};
-  for (const slot of Reflect.ownKeys(value.slots)) {
-    const props = value.slots[slot as string]!;
-    slots[slot as string] = Object.fromEntries(
-      Object.entries(props).map(([name, v]) =>
-        typeof v === 'function' ? [name, (...args: unknown[]) => (current()?.slots?.[slot as string]?.[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args)] : [name, v],
-      ),
-    );
-  }
-  return { ...value, slots };
 }
 
 /** A row's "More" menu: built only when opened (which moves are possible costs a walk of the list). */
