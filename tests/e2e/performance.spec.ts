@@ -148,4 +148,16 @@ test('a section switch in a 77-section statement (not virtualised) re-renders on
     expect(delta(after, before, 'binderRow')).toBe(0);
     expect(delta(after, before, 'binderRowContent')).toBeLessThanOrEqual(4);
   }
+
+  // The "More" menu is mounted only when opened: it still opens from the keyboard on its first
+  // item, and Escape puts focus back on its row.
+  const more = row(page, 'Evidence note 3').getByRole('button', { name: 'More actions for Evidence note 3' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu', { name: 'Actions for Evidence note 3' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Add section below' })).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(row(page, 'Evidence note 3')).toBeFocused(); // the tree's own choice, as with a MenuTrigger
 });
