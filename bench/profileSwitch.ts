@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       const seen = new Set<string>();
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
         const { functionName, url, lineNumber } = byNode.get(at)!.callFrame;
-        if (!functionName || functionName.startsWith('$') || !url.includes('index-')) continue;
+        if (!functionName || !url.includes('index-')) continue;
         seen.add(`${functionName} :${lineNumber}`);
       }
       for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
