@@ -327,7 +327,8 @@ const BinderRowContent = memo(function BinderRowContent(props: {
 /**
  * A row's "More" button. The menu (its trigger state, popover and items) is mounted only while it
  * is open: a hundred rows' menu triggers cost every row's mount and render for a menu used once in
- * a while. The popover is anchored to the button and puts focus back on it when it closes.
+ * a while. The popover is anchored to the button; on close the tree puts focus back on the row, as
+ * it did with a MenuTrigger.
  */
 function MoreButton({ node, context }: { node: SectionNode; context: RefObject<RowContext> }) {
   const [open, setOpen] = useState(false);
