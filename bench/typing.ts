@@ -49,7 +49,7 @@ const progress = (line: string) => process.stderr.write(`[typing bench] ${line}\
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /** Builds an assessment holding the statement `copies` times, through the core, and closes it. */
-async function buildStatement(dir: string, name: string, sections: FixtureSection[], copies: number): Promise<string> {
+export async function buildStatement(dir: string, name: string, sections: FixtureSection[], copies: number): Promise<string> {
   const core = createCore({ configDir: join(dir, `build-config-${name}`) });
   const dispatch = createDispatcher({ ...core.handlers, ...createWebShellHandlers({ version: 'bench' }) });
   const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
@@ -73,7 +73,7 @@ async function buildStatement(dir: string, name: string, sections: FixtureSectio
   return file;
 }
 
-function startServer(configDir: string, defaultFolder: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServer(configDir: string, defaultFolder: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((done, fail) => {
     const child = spawn(node, ['--import', 'tsx', 'src/web/main.ts', '--port', '0'], {
       cwd: repoRoot,
@@ -131,7 +131,7 @@ async function heapBytes(page: Page): Promise<number> {
 }
 
 /** The binder row whose title is exactly `title` (a plain `hasText` would also match longer titles). */
-function rowFor(page: Page, title: string) {
+export function rowFor(page: Page, title: string) {
   return page
     .getByRole('treegrid', { name: 'Sections of the statement' })
     .locator('[role="row"]', { has: page.locator('.binder-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
@@ -179,7 +179,7 @@ const SWITCH_TIMEOUT_MS = 15_000;
  * click then would land on nothing). A click the app does not answer within 15 s is NaN, and
  * reported as a miss, not left out.
  */
-async function switchTo(page: Page, title: string, expected: string): Promise<number> {
+export async function switchTo(page: Page, title: string, expected: string): Promise<number> {
   await scrollRowIntoPage(page, title);
   const row = rowFor(page, title);
   if ((await row.count()) === 0) {
@@ -234,7 +234,7 @@ async function switchTo(page: Page, title: string, expected: string): Promise<nu
  * What the editor shows of a section once it is there: the start of its first paragraph (the
  * editor's text runs paragraphs together with no line break, so the needle stays inside one).
  */
-function firstWords(text: string): string {
+export function firstWords(text: string): string {
   return (text.split('\n')[0] ?? '').slice(0, 30);
 }
 
@@ -243,7 +243,7 @@ function firstWords(text: string): string {
  * scrolled, not just its first screen), each with a title no other section has, none of them the
  * one open at the start.
  */
-function sectionsToVisit(sections: FixtureSection[], copies: number, count: number, openTitle: string | null): Array<{ title: string; text: string }> {
+export function sectionsToVisit(sections: FixtureSection[], copies: number, count: number, openTitle: string | null): Array<{ title: string; text: string }> {
   const all: Array<{ title: string; text: string }> = [];
   for (let copy = 0; copy < copies; copy++)
     for (const s of sections) all.push({ title: copies > 1 ? `${s.title.slice(0, 180)} (${copy + 1})` : s.title, text: s.text });

@@ -12,10 +12,10 @@ import { binder, editor, row, waitSaved } from './helpers';
  */
 const SECTIONS = 700;
 
-function buildLargeStatement(dir: string): string {
-  const file = join(dir, 'Large.pcstudio');
+function buildLargeStatement(dir: string, sections = SECTIONS): string {
+  const file = join(dir, `Large-${sections}.pcstudio`);
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  execFileSync(join(repoRoot, 'node_modules/.bin/node'), ['--import', 'tsx', 'tests/e2e/support/buildLargeStatement.ts', file, String(SECTIONS)], {
+  execFileSync(join(repoRoot, 'node_modules/.bin/node'), ['--import', 'tsx', 'tests/e2e/support/buildLargeStatement.ts', file, String(sections)], {
     cwd: repoRoot,
     stdio: 'inherit',
   });
@@ -118,4 +118,46 @@ test('a section switch renders only the binder rows on screen, and a keystroke d
   const after = await counts(page);
   expect(delta(after, before, 'toolbar')).toBe(0);
   expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(3); // a save's answer may land: its row and chapter
+});
+
+test('a section switch in a 77-section statement (not virtualised) re-renders only the rows it changes', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  // 64 sections and the template's 13: the size of the 2023 statement (77 rows), every row in the page.
+  const file = buildLargeStatement(app.dir, 64);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: /Open an assessment/ }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(binder(page)).toBeVisible();
+  await row(page, 'Evidence note 1').click();
+  await expect(editor(page)).toContainText('Note 1 on how');
+  await waitSaved(page);
+  const rowsInPage = await binder(page).locator('[role="row"]').count();
+  expect(rowsInPage).toBe(77); // all of them: a switch that re-rendered every row would count 77 or more
+
+  for (const n of [2, 40, 3]) {
+    const before = await counts(page);
+    await row(page, `Evidence note ${n}`).click();
+    await expect(editor(page)).toContainText(`Note ${n} on how`);
+    await expect(row(page, `Evidence note ${n}`)).toHaveAttribute('aria-selected', 'true');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    const after = await counts(page);
+    // What a row shows (its title, count, buttons and menu) renders again only if it changed: a
+    // selection or focus change is shown by the row element's own attributes, so at most the old
+    // and the new row's contents render (once each for the focus and the selection).
+    expect(delta(after, before, 'binderRow')).toBe(0);
+    expect(delta(after, before, 'binderRowContent')).toBeLessThanOrEqual(4);
+  }
+
+  // The "More" menu is mounted only when opened: it still opens from the keyboard on its first
+  // item, and Escape puts focus back on its row.
+  const more = row(page, 'Evidence note 3').getByRole('button', { name: 'More actions for Evidence note 3' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu', { name: 'Actions for Evidence note 3' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Add section below' })).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(row(page, 'Evidence note 3')).toBeFocused(); // the tree's own choice, as with a MenuTrigger
 });

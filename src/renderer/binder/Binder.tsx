@@ -1,11 +1,10 @@
-import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import {
   Button,
   Keyboard,
   ListLayout,
   Menu,
   MenuItem,
-  MenuTrigger,
   Popover,
   Separator,
   Text,
@@ -286,49 +285,106 @@ const BinderRow = memo(function BinderRow(props: {
       className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
     >
       <TreeItemContent>
-        {({ hasChildItems, isExpanded }) => {
-          // Counted for the guards: a section switch renders the rows on screen, never the statement's all.
-          countRender('binderRowContent');
-          return (
-          <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
-            <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed || readOnly} aria-label={`Move ${node.title}`}>
-              <Icon name="grip" size={14} />
-            </Button>
-            {hasChildItems ? (
-              <Button slot="chevron" className={`binder-chevron${isExpanded ? ' is-expanded' : ''}`} aria-label={isExpanded ? `Collapse ${node.title}` : `Expand ${node.title}`}>
-                <Icon name="chevron" size={14} />
-              </Button>
-            ) : (
-              <span className="binder-chevron-space" />
-            )}
-            <span className="binder-title">{node.title}</span>
-            <span
-              className={`binder-count${status ? ` has-target count-${status}` : ''}`}
-              aria-hidden="true"
-              title={status || ownNote !== undefined ? description : undefined}
-            >
-              {words.toLocaleString('en-GB')}
-              {status ? <TargetMark status={status} /> : null}
-            </span>
-            <MenuTrigger>
-              <Button className="binder-more" aria-label={`More actions for ${node.title}`}>
-                <Icon name="more" size={16} />
-              </Button>
-              <Popover className="popover" placement="bottom end">
-                <RowMenu node={node} context={context} />
-              </Popover>
-            </MenuTrigger>
-          </div>
-          );
-        }}
+        {({ hasChildItems, isExpanded }) => (
+          // The tree library renders every row again on any change of its state (a selection, a
+          // focus): what the row shows is memoised, so only a row whose own data changed renders
+          // it again (the selection is the row element's own attribute). The row's buttons still
+          // run for the tree's button context, which the library builds afresh for every row: a
+          // nested provider does not stop React 19's context propagation.
+          <BinderRowContent
+            node={node}
+            hasChildItems={hasChildItems}
+            isExpanded={isExpanded}
+            words={words}
+            status={status}
+            description={description}
+            ownNote={ownNote}
+            context={context}
+            readOnly={readOnly}
+          />
+        )}
       </TreeItemContent>
       {childRows}
     </TreeItem>
   );
 });
 
+/** What a binder row shows: rendered again only when one of its props changes (see BinderRow). */
+const BinderRowContent = memo(function BinderRowContent(props: {
+  node: SectionNode;
+  hasChildItems: boolean;
+  isExpanded: boolean;
+  words: number;
+  status: ReturnType<typeof targetStatus>;
+  description: string;
+  ownNote: number | undefined;
+  context: RefObject<RowContext>;
+  /** Nothing can be moved in a file open read-only: the drag handle is off. */
+  readOnly: boolean;
+}) {
+  const { node, hasChildItems, isExpanded, words, status, description, ownNote, context, readOnly } = props;
+  // Counted for the guards: a section switch renders no row's contents (the row element shows it).
+  countRender('binderRowContent');
+  return (
+    <div className="binder-row-inner" style={{ paddingInlineStart: `${node.depth * 16}px` }}>
+      <Button slot="drag" className={`binder-drag${node.fixed ? ' is-fixed' : ''}`} isDisabled={node.fixed || readOnly} aria-label={`Move ${node.title}`}>
+        <Icon name="grip" size={14} />
+      </Button>
+      {hasChildItems ? (
+        <Button slot="chevron" className={`binder-chevron${isExpanded ? ' is-expanded' : ''}`} aria-label={isExpanded ? `Collapse ${node.title}` : `Expand ${node.title}`}>
+          <Icon name="chevron" size={14} />
+        </Button>
+      ) : (
+        <span className="binder-chevron-space" />
+      )}
+      <span className="binder-title">{node.title}</span>
+      <span
+        className={`binder-count${status ? ` has-target count-${status}` : ''}`}
+        aria-hidden="true"
+        title={status || ownNote !== undefined ? description : undefined}
+      >
+        {words.toLocaleString('en-GB')}
+        {status ? <TargetMark status={status} /> : null}
+      </span>
+      <MoreButton node={node} context={context} />
+    </div>
+  );
+});
+
+/**
+ * A row's "More" button. The menu (its trigger state, popover and items) is mounted only while it
+ * is open: a hundred rows' menu triggers cost every row's mount and render for a menu used once in
+ * a while. The popover is anchored to the button; on close the tree puts focus back on the row, as
+ * it did with a MenuTrigger.
+ */
+function MoreButton({ node, context }: { node: SectionNode; context: RefObject<RowContext> }) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+  return (
+    <>
+      <Button
+        ref={buttonRef}
+        className="binder-more"
+        aria-label={`More actions for ${node.title}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onPress={() => setOpen(true)}
+      >
+        <Icon name="more" size={16} />
+      </Button>
+      {open ? (
+        <Popover className="popover" placement="bottom end" triggerRef={buttonRef} isOpen onOpenChange={setOpen}>
+          <RowMenu id={menuId} node={node} context={context} onClose={() => setOpen(false)} />
+        </Popover>
+      ) : null}
+    </>
+  );
+}
+
 /** A row's "More" menu: built only when opened (which moves are possible costs a walk of the list). */
-function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowContext> }) {
+function RowMenu({ id, node, context, onClose }: { id: string; node: SectionNode; context: RefObject<RowContext>; onClose(): void }) {
   const { sections, byId, actions, keyboardMove, readOnly } = context.current!;
   const parent = node.parentId ? byId.get(node.parentId) : undefined;
   // The menu keeps focus areas among themselves; Alt+↑/↓ asks the core, which explains a refusal.
@@ -338,10 +394,13 @@ function RowMenu({ node, context }: { node: SectionNode; context: RefObject<RowC
       : planKeyboardMove(sections, node.id, move) !== null;
   return (
     <Menu
+      id={id}
       className="menu"
       aria-label={`Actions for ${node.title}`}
       // Why every item is off: the note under the binder (BinderColumn), read with the menu.
       aria-describedby={readOnly ? BINDER_READ_ONLY_NOTE_ID : undefined}
+      autoFocus="first"
+      onClose={onClose}
       onAction={(key) => {
         if (key === 'add-inside') actions.onAdd(node);
         else if (key === 'add-below' && parent) actions.onAdd(parent, node);
