@@ -396,7 +396,8 @@ function RowMenu({ id, node, context, onClose }: { id: string; node: SectionNode
     <Menu
       id={id}
       className="menu"
-      aria-label={`Actions for ${node.title}`}
+      // Named as its button is, as a MenuTrigger names its menu.
+      aria-label={`More actions for ${node.title}`}
       // Why every item is off: the note under the binder (BinderColumn), read with the menu.
       aria-describedby={readOnly ? BINDER_READ_ONLY_NOTE_ID : undefined}
       autoFocus="first"
