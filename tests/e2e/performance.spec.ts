@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { binder, editor, row, waitSaved } from './helpers';
 
 /**
@@ -25,10 +26,10 @@ function buildLargeStatement(dir: string, sections = SECTIONS): string {
 const renderCount = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as { __pcsRenderCounts?: { binderRow?: number } }).__pcsRenderCounts?.binderRow ?? 0);
 
-test('typing in a 700-section statement does not re-render the binder; a save re-renders one row', async ({ page, app }) => {
-  test.setTimeout(180_000);
-  const file = buildLargeStatement(app.dir);
-  await page.goto(app.url);
+/** Opens the 700-section statement and its first evidence note, saved and settled. */
+async function openLargeStatement(page: Page, dir: string, url: string): Promise<void> {
+  const file = buildLargeStatement(dir);
+  await page.goto(url);
   await page.getByRole('button', { name: /Open an assessment/ }).click();
   await page.getByLabel('File path').fill(file);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -36,6 +37,11 @@ test('typing in a 700-section statement does not re-render the binder; a save re
   await row(page, 'Evidence note 1').click();
   await expect(editor(page)).toContainText('Note 1 on how');
   await waitSaved(page);
+}
+
+test('typing in a 700-section statement does not re-render the binder; a save re-renders one row', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await openLargeStatement(page, app.dir, app.url);
   expect(await renderCount(page)).toBeGreaterThan(0); // the probe is live
 
   // Each keystroke's binder renders, counted in the page from its keydown to the frame after it.
@@ -80,15 +86,7 @@ const delta = (after: Record<string, number>, before: Record<string, number>, ke
 
 test('a section switch renders only the binder rows on screen, and a keystroke does not render the toolbar', async ({ page, app }) => {
   test.setTimeout(180_000);
-  const file = buildLargeStatement(app.dir);
-  await page.goto(app.url);
-  await page.getByRole('button', { name: /Open an assessment/ }).click();
-  await page.getByLabel('File path').fill(file);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(binder(page)).toBeVisible();
-  await row(page, 'Evidence note 1').click();
-  await expect(editor(page)).toContainText('Note 1 on how');
-  await waitSaved(page);
+  await openLargeStatement(page, app.dir, app.url);
 
   // A switch: no binder row component renders again (a row's own data did not change); what the
   // tree library re-renders for the selection is the rows on screen, not the 700 in the statement.

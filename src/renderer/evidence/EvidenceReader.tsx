@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
 import { api, errorMessage } from '../api';
-import { AppDialog, ErrorMessage } from '../ui/Dialog';
+import { AppDialog, CloseOnlyActions, ErrorMessage } from '../ui/Dialog';
 
 export interface ReaderTarget {
   itemId: string;
@@ -38,12 +37,7 @@ export function EvidenceReader(props: { target: ReaderTarget | null; onClose(): 
       <div className="evidence-reader" tabIndex={0} aria-label="Page text">
         {text === null ? <p className="muted">Opening…</p> : <p className="evidence-reader-text">{highlight(text, target?.query ?? '')}</p>}
       </div>
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <Button className="button button-primary" onPress={props.onClose}>
-          Close
-        </Button>
-      </div>
+      <CloseOnlyActions onClose={props.onClose} />
     </AppDialog>
   );
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
-import { AppDialog } from '../ui/Dialog';
+import { AppDialog, CloseOnlyActions } from '../ui/Dialog';
 import { matchesShortcut, shortcutLabel, SHORTCUT_GROUPS, SHORTCUTS, type Shortcut } from '../ui/shortcuts';
 
 /** Whether this page runs in the desktop app, where the File shortcuts work (a browser keeps Ctrl+N, Ctrl+W). */
@@ -58,12 +57,7 @@ export function ShortcutsSheet(props: { isOpen: boolean; onClose(): void }) {
           </section>
         ))}
       </div>
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <Button className="button button-primary" onPress={props.onClose}>
-          Close
-        </Button>
-      </div>
+      <CloseOnlyActions onClose={props.onClose} />
     </AppDialog>
   );
 }

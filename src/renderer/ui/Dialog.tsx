@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 /**
  * A modal dialog: focus moves in when it opens, stays inside, and returns to where it was when it
@@ -45,6 +45,18 @@ export function ErrorMessage({ message, id }: { message: string | null; id?: str
           <span>{message}</span>
         </>
       ) : null}
+    </div>
+  );
+}
+
+/** The footer of a dialog that only shows something (a sheet, a reader): one Close button, on the right. */
+export function CloseOnlyActions({ onClose }: { onClose(): void }) {
+  return (
+    <div className="dialog-actions">
+      <span className="spacer" />
+      <Button className="button button-primary" onPress={onClose}>
+        Close
+      </Button>
     </div>
   );
 }
