@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,6 +175,24 @@ describe('the file lock (issue #8, issue #6 §2)', () => {
     expect(JSON.parse(fs.readFileSync(`${filePath}.lock`, 'utf8')).pid).toBe(process.pid);
     reopened.close();
     expect(fs.readdirSync(temp.dir)).toEqual([path.basename(filePath)]);
+  });
+
+  it('a half-done lock replacement left by a kill (the copy written beside, never renamed) is tidied on the next open', () => {
+    // The kill loop found this: killed between writing `<lock>.<token>` and renaming it over.
+    const filePath = createFile();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const beside = `${filePath}.lock.78409e56b717160c`;
+    fs.writeFileSync(beside, JSON.stringify({ machine: os.hostname(), user: 'x', pid: dead, since: new Date().toISOString(), appVersion: '', token: '78409e56b717160c' }));
+    // Another computer's copy, written an hour ago: it is not coming back either.
+    const old = `${filePath}.lock.0123456789abcdef`;
+    fs.writeFileSync(old, JSON.stringify({ machine: 'COUNCIL-LT042', user: 'x', pid: 1, since: '2025-03-03T09:14:00.000Z', appVersion: '', token: '0123456789abcdef' }));
+    const hour = new Date(Date.now() - 60 * 60_000);
+    fs.utimesSync(old, hour, hour);
+    // Another computer's copy written this moment may be about to be renamed: it is left alone.
+    const live = `${filePath}.lock.fedcba9876543210`;
+    fs.writeFileSync(live, JSON.stringify({ machine: 'COUNCIL-LT043', user: 'x', pid: 1, since: new Date().toISOString(), appVersion: '', token: 'fedcba9876543210' }));
+    AssessmentDatabase.open(filePath).close();
+    expect(fs.readdirSync(temp.dir).sort()).toEqual([path.basename(filePath), path.basename(live)].sort());
   });
 
   it('a stale lock from another computer is reported, and "Take over" replaces it', async () => {

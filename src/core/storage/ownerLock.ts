@@ -158,6 +158,7 @@ export class OwnerLock {
     const content = JSON.stringify(owner);
     try {
       writeExclusive(lockPath, content);
+      removeAbandonedReplacements(lockPath);
       return new OwnerLock(lockPath, owner);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -176,6 +177,7 @@ export class OwnerLock {
     if (now?.token !== owner.token) {
       throw new FileLockedError(heldMessage(now ?? owner), now ? { ...now, stale: false } : null);
     }
+    removeAbandonedReplacements(lockPath);
     return new OwnerLock(lockPath, owner);
   }
 
@@ -196,6 +198,33 @@ export class OwnerLock {
       if (readOwner(this.lockPath)?.token === this.owner.token) fs.rmSync(this.lockPath, { force: true });
     } catch {
       // Left behind, it is recognised as stale (our process is gone or no longer heartbeats).
+    }
+  }
+}
+
+/**
+ * A take-over killed between writing its `<lock>.<token>` copy and renaming it over the lock
+ * leaves that copy behind. Once we hold the lock, a copy whose writer is certainly gone (this
+ * machine, process dead) or long silent (another machine, older than STALE_AFTER_MS) is removed;
+ * one written a moment ago elsewhere may be about to be renamed and is left alone. Never throws.
+ */
+function removeAbandonedReplacements(lockPath: string): void {
+  const folder = path.dirname(lockPath);
+  const prefix = `${path.basename(lockPath)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{16}$/.test(name.slice(prefix.length))) continue;
+    const copyPath = path.join(folder, name);
+    try {
+      if (assess(copyPath, now).kind !== 'held') fs.rmSync(copyPath, { force: true });
+    } catch {
+      // Tidying is a courtesy.
     }
   }
 }
