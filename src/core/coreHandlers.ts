@@ -4,7 +4,7 @@ import { OpenAssessment, readOnlyOpenError } from './assessment/openAssessment';
 import { createAssessmentSession, type CoreState } from './assessment/session';
 import { withEditTracking } from './backup/editTracking';
 import { createBackupsHandlers } from './backup/handlers';
-import { createExportHandlers } from './export/handlers';
+import { createExportHandlers, type ExportPacking } from './export/handlers';
 import { createImportHandlers } from './import/handlers';
 import type { BackupService } from './backup/backupService';
 import { createRecommendationsHandlers } from './recommendations/handlers';
@@ -31,8 +31,9 @@ export function createCoreHandlers(
   recent: RecentFiles,
   templates: TemplateCatalog,
   backups: BackupService,
+  options: { exportPacking?: ExportPacking } = {},
 ): CoreHandlers {
-  return withFileErrors(withEditTracking(buildHandlers(state, recent, templates, backups), () => state.current, backups), state);
+  return withFileErrors(withEditTracking(buildHandlers(state, recent, templates, backups, options), () => state.current, backups), state);
 }
 
 /**
@@ -57,7 +58,13 @@ function withFileErrors(handlers: CoreHandlers, state: CoreState): CoreHandlers 
   return wrapped as unknown as CoreHandlers;
 }
 
-function buildHandlers(state: CoreState, recent: RecentFiles, templates: TemplateCatalog, backups: BackupService): CoreHandlers {
+function buildHandlers(
+  state: CoreState,
+  recent: RecentFiles,
+  templates: TemplateCatalog,
+  backups: BackupService,
+  options: { exportPacking?: ExportPacking },
+): CoreHandlers {
   const session = createAssessmentSession(state, recent, backups);
   const { current } = session;
   return {
@@ -65,7 +72,7 @@ function buildHandlers(state: CoreState, recent: RecentFiles, templates: Templat
     ...createSectionsHandlers({ current }),
     ...createTemplatesHandlers({ templates, current }),
     ...createSearchHandlers({ current }),
-    ...createExportHandlers({ current, lane: laneFor(state) }),
+    ...createExportHandlers({ current, lane: laneFor(state), packing: options.exportPacking }),
     ...createJobLaneHandlers(state, current),
     ...createBackupsHandlers({
       backups,

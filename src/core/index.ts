@@ -5,6 +5,7 @@ import { BackupService } from './backup/backupService';
 import { BackupStore } from './backup/backupStore';
 import { DEFAULT_BACKUP_INTERVAL_MS, systemClock, type SchedulerClock } from './backup/backupScheduler';
 import { createCoreHandlers, type CoreState } from './coreHandlers';
+import type { ExportPacking } from './export/handlers';
 import { RecentFiles } from './recent/recentFiles';
 import { TemplateCatalog } from './templates/templateCatalog';
 import { blobInfo, readBlobChunks } from './blobs/blobStore';
@@ -24,6 +25,8 @@ export interface CoreOptions {
   backupIntervalMs?: number;
   /** The backups' clock; tests pass their own. */
   clock?: SchedulerClock;
+  /** Where `export-docx` packs the document: a worker thread unless the caller has no window to keep free (the CLI). */
+  exportPacking?: ExportPacking;
 }
 
 export interface Core {
@@ -67,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
     new RecentFiles(options.configDir),
     new TemplateCatalog(options.configDir),
     backups,
+    { exportPacking: options.exportPacking },
   );
   const jobs = laneFor(state);
   return {

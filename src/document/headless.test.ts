@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { SerializedEditorStateJSON, SerializedNode } from '../shared/schemas/lexical';
 import { buildEditorState, editorStateToJSON, parseEditorState, readDocument } from './headless';
 import { $isHeadlineStatementsNode } from './nodes/HeadlineStatementsNode';
-import { NODE_TYPES } from './registry';
+import { nodeTypes } from './registry';
 import { statementSections } from './testing/statementDocuments';
 
 const seed = fs.readFileSync(path.resolve(process.cwd(), '../shared/seeds/003_914e2cca6af3a5ec.txt'), 'utf8');
@@ -34,7 +34,7 @@ function typesUsed(states: SerializedEditorStateJSON[]): Set<string> {
 describe('the document model without a browser (@lexical/headless, in Node)', () => {
   it('builds a real statement that uses every registered node type', () => {
     const used = typesUsed(sections);
-    expect([...NODE_TYPES.keys()].filter((type) => !used.has(type))).toEqual([]);
+    expect([...nodeTypes().keys()].filter((type) => !used.has(type))).toEqual([]);
     for (const variant of ['heading:h1', 'heading:h2', 'heading:h3', 'list:bullet', 'list:number', 'list:nested']) {
       expect(used, variant).toContain(variant);
     }

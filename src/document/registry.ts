@@ -113,5 +113,13 @@ export function classifyNodeTypes(classes: ReadonlyArray<Klass<LexicalNode>>): R
 /** Every node class a saved document may hold: Lexical's own and the registered ones. */
 export const ALL_NODE_CLASSES: ReadonlyArray<Klass<LexicalNode>> = [...CORE_NODES, ...EDITOR_NODES];
 
-/** Every node type the app uses, by its saved `type`, with how readers treat it. */
-export const NODE_TYPES: ReadonlyMap<string, NodeTypeInfo> = classifyNodeTypes(ALL_NODE_CLASSES);
+let nodeTypesOnce: ReadonlyMap<string, NodeTypeInfo> | null = null;
+
+/**
+ * Every node type the app uses, by its saved `type`, with how readers treat it. Asked on the first
+ * read rather than at load: making the throwaway editor costs about 15 ms, which a command that
+ * reads no statement text (`pcs info`, `pcs check` of a file's soundness) need not pay.
+ */
+export function nodeTypes(): ReadonlyMap<string, NodeTypeInfo> {
+  return (nodeTypesOnce ??= classifyNodeTypes(ALL_NODE_CLASSES));
+}

@@ -1,14 +1,14 @@
 import { ElementNode, TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { SerializedNode } from '../shared/schemas/lexical';
-import { ALL_NODE_CLASSES, classifyNodeTypes, NODE_TYPES } from './registry';
+import { ALL_NODE_CLASSES, classifyNodeTypes, nodeTypes } from './registry';
 import { visitDocument, type DocumentVisitor } from './visitor';
 
 const text = (t: string): SerializedNode => ({ type: 'text', version: 1, text: t });
 const node = (type: string, ...children: SerializedNode[]): SerializedNode => ({ type, version: 1, children });
 
 /** Every event of a walk, as a line of a log. */
-function log(root: SerializedNode, types = NODE_TYPES): string[] {
+function log(root: SerializedNode, types = nodeTypes()): string[] {
   const events: string[] = [];
   const visitor: DocumentVisitor = {
     enterBlock: (n) => events.push(`<${n.type}>`),
@@ -46,7 +46,7 @@ class TestReferenceNode extends TextNode {
 
 describe('the registry: how each node type is read, asked of its class', () => {
   it('knows every type the editor saves, each as the class says', () => {
-    expect(Object.fromEntries([...NODE_TYPES].map(([type, info]) => [type, info.kind]))).toEqual({
+    expect(Object.fromEntries([...nodeTypes()].map(([type, info]) => [type, info.kind]))).toEqual({
       paragraph: 'block',
       text: 'text',
       tab: 'text',
@@ -67,8 +67,8 @@ describe('the registry: how each node type is read, asked of its class', () => {
       image: 'leaf',
       'recommendations-table': 'block',
     });
-    expect(NODE_TYPES.get('linebreak')?.fixedText).toBe('\n');
-    expect(NODE_TYPES.get('tab')?.fixedText).toBe('\t');
+    expect(nodeTypes().get('linebreak')?.fixedText).toBe('\n');
+    expect(nodeTypes().get('tab')?.fixedText).toBe('\t');
   });
 
   it('reads a new inline node class inline everywhere, once it is registered, with no walker touched', () => {

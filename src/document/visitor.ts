@@ -1,5 +1,5 @@
 import type { SerializedNode } from '../shared/schemas/lexical';
-import { NODE_TYPES, type NodeKind, type NodeTypeInfo } from './registry';
+import { nodeTypes, type NodeKind, type NodeTypeInfo } from './registry';
 
 /**
  * The one walk over a saved Lexical document: word counts, plain text for search, find and
@@ -35,7 +35,7 @@ export interface DocumentVisitor {
  * How the walk treats `node`. A type the app does not register (an old or damaged file) is text
  * if it carries text, else a block, so its words are still counted and found.
  */
-export function nodeKind(node: SerializedNode, types: ReadonlyMap<string, NodeTypeInfo> = NODE_TYPES): NodeKind {
+export function nodeKind(node: SerializedNode, types: ReadonlyMap<string, NodeTypeInfo> = nodeTypes()): NodeKind {
   const info = types.get(node.type);
   if (info === undefined) return typeof node.text === 'string' ? 'text' : 'block';
   // A text-like node saved without its text (a tab): its fixed text stands in.
@@ -53,7 +53,7 @@ export function nodeKind(node: SerializedNode, types: ReadonlyMap<string, NodeTy
 export function visitDocument(
   root: SerializedNode,
   visitor: DocumentVisitor,
-  types: ReadonlyMap<string, NodeTypeInfo> = NODE_TYPES,
+  types: ReadonlyMap<string, NodeTypeInfo> = nodeTypes(),
 ): void {
   // Each frame: a container and the index of the next child to visit.
   const stack: Array<{ node: SerializedNode; kind: NodeKind | 'root'; next: number }> = [

@@ -66,6 +66,38 @@ describe('the compiled pcs command line', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('pcs info loads neither the Word library, nor mammoth, nor the evidence readers (issue #7: under 0.15 s)', () => {
+    // What loading the core costs every command: its static imports, followed through the chunks.
+    const loaded = new Set<string>();
+    const follow = (chunk: string) => {
+      if (loaded.has(chunk)) return;
+      loaded.add(chunk);
+      const source = fs.readFileSync(path.join(root, 'out', 'cli', chunk), 'utf8');
+      for (const [, from] of source.matchAll(/^import\b[^;]*?from "([^"]+)"/gm)) {
+        if (from!.startsWith('./')) follow(from!.slice(2));
+        else loaded.add(from!);
+      }
+    };
+    follow('core.js');
+    for (const heavy of ['wordExport.js', 'wordImport.js', 'extract.js', 'mammoth', 'docx', 'jszip', 'happy-dom']) {
+      expect(loaded.has(heavy), `core.js loads ${heavy} at start`).toBe(false);
+    }
+  });
+
+  it('exports a Word file and adds a PDF to the evidence library from the compiled build (the chunks they load on demand are there)', () => {
+    const file = path.join(temp, 'Lazy.pcstudio');
+    expect(pcs(bin, 'new', file, '--council', 'Lazy Chunk Council').status).toBe(0);
+    const docx = path.join(temp, 'Lazy.docx');
+    const exported = pcs(bin, 'export', file, '--docx', docx);
+    expect(exported.stderr).toBe('');
+    expect(exported).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Wrote .*Lazy\.docx/) });
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const pdf = path.join(root, '..', 'shared', 'corpus', 'sefton-corporate-plan-2024-2027.pdf');
+    const added = pcs(bin, 'evidence', 'add', file, pdf);
+    expect(added.status).toBe(0);
+    expect(pcs(bin, 'evidence', 'list', file).stdout).toMatch(/Sefton Council Corporate Plan 2024 to 2027/);
+  }, 60_000);
+
   it('loads neither SQLite nor zod before a command runs (startup stays short)', () => {
     // Static imports of the entry are what every `pcs` start pays for; the core is imported lazily.
     const staticImports = fs

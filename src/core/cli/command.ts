@@ -11,8 +11,11 @@ export interface CliCommand {
 }
 
 export interface CliContext {
-  /** A core for this run; the CLI keeps no recent-files list, so its settings are throwaway. */
-  core: Core;
+  /**
+   * The core for this run, made on the first call (the same one after): commands that only read
+   * a file's copy never load it. The CLI keeps no recent-files list, so its settings are throwaway.
+   */
+  loadCore(): Promise<Core>;
   out(text: string): void;
   err(text: string): void;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Core } from '../index';
 import { UsageError, type CliContext } from './command';
 import { CheckFailed } from './commands/checkCommand';
 import { COMMANDS } from './commands/index';
@@ -28,14 +29,26 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     io.err(`pcs: there is no command called “${name}”. Run “pcs help” to see the commands.`);
     return 2;
   }
-  // The core (SQLite, every schema) is loaded only once a command is known to need running, so
-  // `pcs help` and a mistyped command answer at once. See vite.cli.config.ts for the rest of
-  // what keeps startup short.
-  const { createCore } = await import('../index');
-  // The CLI keeps no recent-files list: its core gets a settings folder that is thrown away.
-  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-cli-'));
-  const core = createCore({ configDir });
-  const context: CliContext = { core, out: io.out, err: io.err };
+  // The core (SQLite, every schema, every handler) is made only when a command asks for it, so
+  // `pcs help`, a mistyped command and the read-only commands (`info`, `check`, which read a
+  // private copy) answer without loading it. See vite.cli.config.ts for the rest of what keeps
+  // startup short.
+  let core: Core | null = null;
+  let configDir: string | null = null;
+  const context: CliContext = {
+    loadCore: async () => {
+      if (core) return core;
+      const { createCore } = await import('../index');
+      // The CLI keeps no recent-files list: its core gets a settings folder that is thrown away.
+      configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-cli-'));
+      // No window to keep answering here: the export is packed in this thread, which spares a
+      // worker thread's start and a second load of the Word library.
+      core = createCore({ configDir, exportPacking: 'in-thread' });
+      return core;
+    },
+    out: io.out,
+    err: io.err,
+  };
   try {
     await command.run(wantsHelp ? [] : args, context);
     return 0;
@@ -57,7 +70,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (process.env.PCS_DEBUG) io.err(String((error as Error)?.stack ?? error));
     return 1;
   } finally {
-    core.close();
-    fs.rmSync(configDir, { recursive: true, force: true });
+    (core as Core | null)?.close();
+    if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
   }
 }

@@ -3,9 +3,12 @@
  * steps of an export, off the core's own thread so that other calls (a save, a search) are
  * answered while a statement is packed or an evidence pack compressed.
  *
- * One task per worker, then it is ended: a Word document from a plan ('docx'), or a ZIP whose
- * files arrive one message at a time ('pack-add' … 'pack-finish'). Errors a person should read
- * (an AppError: a template that is not a Word file) go back as they are; anything else as a bug.
+ * Tasks: a Word document from a plan ('docx'), or a ZIP whose files arrive one message at a time
+ * ('pack-add' … 'pack-finish'). A pack worker is ended after its ZIP. A Word worker is kept warm
+ * for the next export (runExportWorker.ts), and may be asked to 'warm-up' first: load the Word
+ * library and pack a small made-up statement, so the user's first export is as quick as later
+ * ones. Errors a person should read (an AppError: a template that is not a Word file) go back as
+ * they are; anything else as a bug.
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../shared/errors';
@@ -36,6 +39,15 @@ const packZipper = () => (zipper ??= import('./evidencePack').then(({ inThreadZi
 port.on('message', (task: ExportWorkerTask) => {
   const onProgress = (progress: { step: string; done: number; total: number }) => post({ type: 'progress', progress });
   switch (task.type) {
+    case 'warm-up':
+      // A failed warm-up is not an error anyone needs to see: the export that follows says what is wrong.
+      import('./docx/warmUp')
+        .then(({ warmUpPacking }) => warmUpPacking())
+        .then(
+          () => post({ type: 'warmed' }),
+          () => post({ type: 'warmed' }),
+        );
+      return;
     case 'docx':
       // Loaded here rather than at the top: a pack worker never needs docx.
       import('./docx/exportStatementDocx')

@@ -7,18 +7,29 @@ import { exportDownloadLink, type DownloadLane } from './downloadLink';
 import { planExport } from './docx/planExport';
 import type { ExportRun } from './exportRun';
 import { evidencePackSource, exportSources } from './exportSources';
-import { packStatementDocxInWorker, workerZipper } from './runExportWorker';
+import { packStatementDocxInWorker, prepareExportWorker, workerZipper } from './runExportWorker';
+import type { PackDocx } from './docx/exportStatementDocx';
 
 // docx and jszip are loaded on the first export, so the app and `pcs info` start without them.
 const docxExporter = () => import('./docx/exportStatementDocx');
 const packExporter = () => import('./evidencePack');
 
 /**
- * File → Export to Word on the open assessment, with its key documents and recommendations.
- * The plan is read here (it needs the database); the document is built and packed in a worker thread.
+ * Where the Word document is packed: in a worker thread (the app: its core keeps answering saves
+ * and searches meanwhile), or in this thread (the command line, which has nothing else to answer
+ * and would only pay for a worker's start and a second load of the Word library).
  */
-export async function exportAssessmentDocx(open: OpenAssessment, options: ExportDocxOptions, run: ExportRun = {}) {
-  return (await docxExporter()).exportStatementDocx(open, withTemplatePath(options), run, exportSources(open), packStatementDocxInWorker);
+export type ExportPacking = 'worker' | 'in-thread';
+
+const packInThread: PackDocx = async (plan, options, run, sources) => (await docxExporter()).packStatementDocx(plan, options, run, sources);
+
+/**
+ * File → Export to Word on the open assessment, with its key documents and recommendations.
+ * The plan is read here (it needs the database); the document is built and packed as `packing` says.
+ */
+export async function exportAssessmentDocx(open: OpenAssessment, options: ExportDocxOptions, run: ExportRun = {}, packing: ExportPacking = 'worker') {
+  const pack = packing === 'worker' ? packStatementDocxInWorker : packInThread;
+  return (await docxExporter()).exportStatementDocx(open, withTemplatePath(options), run, exportSources(open), pack);
 }
 
 /** The dialog's chosen template as the path the builder reads (browser mode swapped its upload for a path already). */
@@ -39,7 +50,7 @@ export async function exportAssessmentEvidencePack(open: OpenAssessment, options
 }
 
 /** The `export` group of the contract. The job lane runs the two exports with progress and Cancel. */
-export function createExportHandlers(deps: { current(): OpenAssessment; lane: DownloadLane }): HandlersOf<typeof exportContract> {
+export function createExportHandlers(deps: { current(): OpenAssessment; lane: DownloadLane; packing?: ExportPacking }): HandlersOf<typeof exportContract> {
   return {
     'export-plan': async ({ sectionIds }) => {
       const open = deps.current();
@@ -49,9 +60,11 @@ export function createExportHandlers(deps: { current(): OpenAssessment; lane: Do
         hasKeyDocuments: (sources.keyDocuments ?? []).length > 0,
         hasRecommendations: (sources.recommendations ?? []).length > 0,
       });
+      // The Export dialog asks for this when it opens: its worker starts and warms up while the user reads it.
+      if ((deps.packing ?? 'worker') === 'worker') prepareExportWorker();
       return { title: plan.title, sectionCount: plan.sections.length, warnings: plan.warnings };
     },
-    'export-docx': async (options) => exportAssessmentDocx(deps.current(), options),
+    'export-docx': async (options) => exportAssessmentDocx(deps.current(), options, {}, deps.packing),
     'export-evidence-pack': async ({ outPath }) => exportAssessmentEvidencePack(deps.current(), { outPath }),
     'export-download-link': async ({ jobId }) => exportDownloadLink(deps.lane, deps.current(), jobId),
   };

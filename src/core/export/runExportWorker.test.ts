@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -8,7 +9,7 @@ import { doc, makeTempDir } from '../testing/testFiles';
 import { exportStatementDocx, packStatementDocx } from './docx/exportStatementDocx';
 import { exportEvidencePack } from './evidencePack';
 import type { ExportProgress } from './exportRun';
-import { packStatementDocxInWorker, workerZipper } from './runExportWorker';
+import { endWarmExportWorker, exportWorkerIsWarm, packStatementDocxInWorker, prepareExportWorker, workerZipper } from './runExportWorker';
 
 /** Export's CPU-heavy steps in a worker thread: the same bytes as in the core's thread, with progress and Cancel. */
 let temp: ReturnType<typeof makeTempDir>;
@@ -26,6 +27,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  endWarmExportWorker();
   open.close();
   temp.cleanup();
 });
@@ -61,6 +63,65 @@ describe('Export to Word, packed in a worker thread', () => {
       message: expect.stringContaining('is not a Word document or template'),
     });
   });
+});
+
+/**
+ * The document XML with its bookmarks numbered by first appearance. docx numbers bookmarks from a
+ * counter that lives as long as the thread, so a reused worker's second document has the same
+ * bookmarks under later numbers: unique within the document, which is all Word asks.
+ */
+function withBookmarksInOrder(xml: string): string {
+  const seen = new Map<string, number>();
+  const number = (key: string) => (seen.has(key) ? seen.get(key)! : (seen.set(key, seen.size), seen.size - 1));
+  return xml
+    .replace(/_Toc(\d+)/g, (_, id: string) => `_Toc~${number(id)}`)
+    .replace(/(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g, (_, head: string, id: string) => `${head}~${number(id)}"`);
+}
+
+describe('the Word worker kept warm between exports (issue #12: faster than pandoc)', () => {
+  it('is warmed up before the first export, kept after a clean one, and gives the same bytes each time', async () => {
+    expect(exportWorkerIsWarm()).toBe(false);
+    prepareExportWorker();
+    expect(exportWorkerIsWarm()).toBe(true);
+    const here = path.join(temp.dir, 'here.docx');
+    await exportStatementDocx(open, { outPath: here }, {}, {}, packStatementDocx);
+    for (const name of ['first.docx', 'second.docx']) {
+      const steps: ExportProgress[] = [];
+      await exportStatementDocx(open, { outPath: path.join(temp.dir, name) }, { onProgress: (p) => steps.push(p) }, {}, packStatementDocxInWorker);
+      expect(withBookmarksInOrder(await documentXml(path.join(temp.dir, name)))).toBe(withBookmarksInOrder(await documentXml(here)));
+      // Progress is this export's own: the warm-up's reply is not taken for it.
+      expect(steps.at(-1)?.step).toBe('Done');
+      expect(exportWorkerIsWarm()).toBe(true);
+    }
+  });
+
+  it('is not kept after a Cancel or a failure, and the next export starts a fresh one', async () => {
+    prepareExportWorker();
+    const controller = new AbortController();
+    const run = { signal: controller.signal, onProgress: () => controller.abort() };
+    await expect(exportStatementDocx(open, { outPath: path.join(temp.dir, 'c.docx') }, run, {}, packStatementDocxInWorker)).rejects.toMatchObject({ code: 'cancelled' });
+    expect(exportWorkerIsWarm()).toBe(false);
+    const template = path.join(temp.dir, 'styles.docx');
+    fs.writeFileSync(template, 'not a zip');
+    await expect(exportStatementDocx(open, { outPath: path.join(temp.dir, 'x.docx'), templatePath: template }, {}, {}, packStatementDocxInWorker)).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(exportWorkerIsWarm()).toBe(false);
+    await exportStatementDocx(open, { outPath: path.join(temp.dir, 'ok.docx') }, {}, {}, packStatementDocxInWorker);
+    expect(fs.statSync(path.join(temp.dir, 'ok.docx')).size).toBeGreaterThan(5_000);
+  });
+
+  it('a warm worker waiting for the next export does not keep the process from ending', () => {
+    const script = `
+      import { prepareExportWorker } from ${JSON.stringify(path.join(import.meta.dirname, 'runExportWorker.ts'))};
+      prepareExportWorker();
+      console.log('prepared');
+    `;
+    const started = Date.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.stdout.trim()).toBe('prepared');
+    expect(child.status).toBe(0);
+    // It is kept five minutes; the process must not wait for that.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });
 
 describe('the evidence pack, compressed in a worker thread', () => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import mammoth from 'mammoth';
 import { IMAGE_BLOB_ATTRIBUTE } from '../../document/nodes/ImageNode';
 import { imageRefusal, sniffImage } from '../images/imageInfo';
 import { AppError } from '../../shared/errors';
@@ -43,7 +42,7 @@ export interface DocxImage {
  * Any other picture (an EMF drawing, a linked file) keeps only its alt text, as words (see
  * ./splitStatement). Nothing outside the file is ever read (no linked pictures, no external files).
  */
-function pictureConverter(images: Map<string, DocxImage>) {
+function pictureConverter(mammoth: Mammoth, images: Map<string, DocxImage>) {
   return mammoth.images.imgElement(async (image) => {
     let data: Buffer;
     try {
@@ -59,6 +58,13 @@ function pictureConverter(images: Map<string, DocxImage>) {
   });
 }
 
+type Mammoth = typeof import('mammoth');
+
+/** mammoth (and its own zip, XML and promise libraries) is loaded on the first Word file read: commands that read none, like `pcs info`, start without it. */
+async function loadMammoth(): Promise<Mammoth> {
+  return (await import('mammoth')).default;
+}
+
 export interface DocxAsHtml {
   html: string;
   /** mammoth's notes on what it could not carry over (unknown styles and the like). */
@@ -70,10 +76,11 @@ export interface DocxAsHtml {
 export async function readDocxAsHtml(data: Buffer, name: string): Promise<DocxAsHtml> {
   checkDocxArchive(data, name);
   const images = new Map<string, DocxImage>();
+  const mammoth = await loadMammoth();
   try {
     const result = await mammoth.convertToHtml(
       { buffer: data },
-      { styleMap: STYLE_MAP, convertImage: pictureConverter(images), externalFileAccess: false },
+      { styleMap: STYLE_MAP, convertImage: pictureConverter(mammoth, images), externalFileAccess: false },
     );
     return { html: result.value, warnings: result.messages.map((m) => m.message), images };
   } catch (error) {
@@ -84,6 +91,7 @@ export async function readDocxAsHtml(data: Buffer, name: string): Promise<DocxAs
 /** The document's plain text, paragraph by paragraph (what a no-text-lost check compares with). */
 export async function readDocxRawText(data: Buffer, name: string): Promise<string> {
   checkDocxArchive(data, name);
+  const mammoth = await loadMammoth();
   try {
     return (await mammoth.extractRawText({ buffer: data })).value;
   } catch (error) {

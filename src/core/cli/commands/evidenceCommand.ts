@@ -29,7 +29,7 @@ export const evidenceCommand: CliCommand = {
   name: 'evidence',
   summary: 'Add files to an assessment’s evidence library, list it, or search it and the statement.',
   usage,
-  async run(args, { core, out, err }) {
+  async run(args, { loadCore, out, err }) {
     const { values, positionals } = parseCommandArgs(
       args,
       { json: { type: 'boolean', default: false }, limit: { type: 'string' } },
@@ -38,6 +38,7 @@ export const evidenceCommand: CliCommand = {
     const [sub, file, ...rest] = positionals;
     if (!sub || !['add', 'list', 'search'].includes(sub)) throw new UsageError('Say what to do: add, list or search.', usage);
     if (!file) throw new UsageError('Give the assessment file.', usage);
+    const core = await loadCore();
     const h = core.handlers;
     await h['assessment-open']({ path: file });
 

@@ -10,7 +10,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export the statement to Word (.docx), or the evidence pack as a ZIP.',
   usage,
-  async run(args, { core, out, err }) {
+  async run(args, { loadCore, out, err }) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
@@ -25,12 +25,12 @@ export const exportCommand: CliCommand = {
     );
     if (positionals.length !== 1) throw new UsageError('Give the assessment file to export.', usage);
     if (!values.docx && !values['evidence-pack']) throw new UsageError('Say what to export: --docx <out.docx> or --evidence-pack <out.zip>.', usage);
+    const core = await loadCore();
     await core.handlers['assessment-open']({ path: positionals[0]! });
     if (values.docx) {
       const sectionIds = values.sections?.split(',').map((s) => s.trim()).filter(Boolean);
-      // Warnings first, as the app shows them before writing; the CLI writes anyway and says so.
-      const plan = await core.handlers['export-plan']({ sectionIds });
-      for (const warning of plan.warnings) err(`Warning: ${warning.message}`);
+      // The app shows the warnings before writing; the CLI writes anyway, then says what to check.
+      // They come with the result: the plan is made once.
       const result = await core.handlers['export-docx']({
         outPath: values.docx,
         sectionIds,
@@ -38,6 +38,7 @@ export const exportCommand: CliCommand = {
         templatePath: values.template,
         logoPath: values.logo,
       });
+      for (const warning of result.warnings) err(`Warning: ${warning.message}`);
       const headings = result.headingCount === 1 ? '1 heading' : `${result.headingCount.toLocaleString('en-GB')} headings`;
       out(`Wrote ${result.path} (${Math.ceil(result.bytes / 1024).toLocaleString('en-GB')} KB, ${headings}).`);
       // Sections with nothing written in them are left out, so a new statement exports as a cover alone.

@@ -17,7 +17,7 @@ export const importStatementCommand: CliCommand = {
   name: 'import-statement',
   summary: 'Import a Word position statement into an assessment; shows where each part goes, and writes only with --yes.',
   usage,
-  async run(args, { core, out, err }) {
+  async run(args, { loadCore, out, err }) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
@@ -55,6 +55,7 @@ export const importStatementCommand: CliCommand = {
       out('Nothing was written. Run again with --yes to import, and --map to change where a part goes.');
       return;
     }
+    const core = await loadCore();
     await core.handlers['assessment-open']({ path: file });
     const result = await core.handlers['import-statement-apply']({
       path: docx,

@@ -10,7 +10,7 @@ export const newCommand: CliCommand = {
   name: 'new',
   summary: 'Create a new assessment file from a template (the Corporate Peer Challenge one unless --template says).',
   usage,
-  async run(args, { core, out }) {
+  async run(args, { loadCore, out }) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
@@ -40,6 +40,7 @@ export const newCommand: CliCommand = {
       { error: britishErrorMap },
     );
     if (!parsed.success) throw new UsageError(firstIssueMessage(parsed.error), usage);
+    const core = await loadCore();
     if (values.from !== undefined) {
       if (values.template !== undefined || values.folder !== undefined) {
         throw new UsageError('A new assessment from a previous one takes its structure from that one: leave out --template and --folder.', usage);

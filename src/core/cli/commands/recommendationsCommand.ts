@@ -22,11 +22,12 @@ export const recommendationsCommand: CliCommand = {
   name: 'recommendations',
   summary: 'Import earlier recommendations from a report or a list, or list the register.',
   usage,
-  async run(args, { core, out, err }) {
+  async run(args, { loadCore, out, err }) {
     const [sub, ...rest] = args;
     if (sub === 'list') {
       const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean', default: false } }, usage);
       if (positionals.length !== 1) throw new UsageError('Give the assessment file.', usage);
+      const core = await loadCore();
       await core.handlers['assessment-open']({ path: positionals[0]! });
       const list = await core.handlers['recommendations-list']({});
       if (values.json) {
@@ -62,6 +63,7 @@ export const recommendationsCommand: CliCommand = {
       if (!values.source?.trim()) throw new UsageError('Say where the recommendations come from, with --source "2022 progress review".', usage);
       const [filePath, sourcePath] = positionals as [string, string];
       const stdin = sourcePath === '-' ? await readStdin() : null;
+      const core = await loadCore();
       await core.handlers['assessment-open']({ path: filePath });
       // A file goes through the same core function as the import dialog's "Choose a report…".
       const plan =

@@ -8,7 +8,7 @@ export const templatesCommand: CliCommand = {
   name: 'templates',
   summary: 'List the statement templates: the built-in ones, and those in a templates folder.',
   usage,
-  async run(args, { core, out }) {
+  async run(args, { loadCore, out }) {
     const { values, positionals } = parseCommandArgs(
       args,
       { folder: { type: 'string' }, json: { type: 'boolean', default: false } },
@@ -17,6 +17,7 @@ export const templatesCommand: CliCommand = {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument “${positionals[0]}”.`, usage);
     if (values.folder === '') throw new UsageError('The option --folder needs a value.', usage);
     // The CLI has no remembered folder: without --folder only the built-in templates are listed.
+    const core = await loadCore();
     const list: TemplateList =
       values.folder === undefined
         ? await core.handlers['templates-list']({})

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { firstLine, splitIntoParts } from './parts';
 import { MIME_TYPES, ExtractionError, type ExtractedDocument, type ExtractionLimits } from './types';
 import { coreTitle } from './xmlText';
@@ -17,6 +16,8 @@ export async function extractDocx(data: Uint8Array, limits: ExtractionLimits): P
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let text: string;
   let heading: string | null = null;
+  // Loaded on the first Word file: the extraction chunk is part of the core's start, mammoth need not be.
+  const mammoth = (await import('mammoth')).default;
   try {
     text = (await mammoth.extractRawText({ buffer })).value;
     const html = (await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) })).value;
