@@ -3,8 +3,8 @@
  * exported to DOCX by us, and the same content as Markdown converted to DOCX by pandoc, in the same
  * run. `runExportBench()` returns Markdown lines for BENCHMARKS.md; bench/run.ts prints them.
  *
- * What a user gets is the job path: the Export dialog asks for the plan when it opens (starting and
- * warming the export worker, src/core/export/runExportWorker.ts), then `job-start` with kind
+ * What a user gets is the job path: the Export dialog calls `export-prepare` when it opens (starting
+ * and warming the export worker, src/core/export/runExportWorker.ts), then `job-start` with kind
  * `export-docx`, planned in the core and packed in that worker, timed until the job's `done` event.
  * From source that worker starts through tsx, which the built app does not. The built CLI's
  * `pcs export` (a whole process, packing in its own thread) is timed too when out/cli exists.
@@ -51,10 +51,10 @@ export async function runExportBench(runs = 5): Promise<string[]> {
     open.close();
     const file = join(dir, 'Sefton.pcstudio');
 
-    // The job path, as the app's Export dialog runs it: the dialog asks for the plan when it opens
-    // (which starts the export worker and warms it up), the user reads it and chooses Export, and
+    // The job path, as the app's Export dialog runs it: the dialog calls export-prepare when it
+    // opens (which starts the export worker and warms it up), the user reads it and chooses Export, and
     // the job is timed from job-start to its done event. Three ways, each from no warm worker:
-    // - "dialog": the plan asked for, a pause while the user reads the dialog, then Export;
+    // - "dialog": export-prepare, a pause while the user reads the dialog, then Export;
     // - "again": straight after a previous export (the worker is still warm);
     // - "cold": job-start with no dialog before it (the worker starts inside the timed part).
     const core = createCore({ configDir: join(dir, 'config') });
@@ -80,7 +80,7 @@ export async function runExportBench(runs = 5): Promise<string[]> {
       await exportJob('first');
       for (let i = 0; i < runs; i++) {
         endWarmExportWorker();
-        await core.handlers['export-plan']({});
+        await core.handlers['export-prepare']({});
         await new Promise((r) => setTimeout(r, DIALOG_READING_MS));
         timings.dialog.push(await exportJob(`dialog-${i}`));
         timings.again.push(await exportJob(`again-${i}`));
@@ -120,7 +120,7 @@ export async function runExportBench(runs = 5): Promise<string[]> {
       '',
       '| Tool | Median ms | Output |',
       '|---|---:|---:|',
-      `| Export job, Export dialog opened first (plan asked for, ${DIALOG_READING_MS / 1000} s reading, then job-start → done) | ${median(timings.dialog).toFixed(0)} | ${Math.round(bytes / 1024)} KB |`,
+      `| Export job, Export dialog opened first (export-prepare on opening, ${DIALOG_READING_MS / 1000} s reading, then job-start → done) | ${median(timings.dialog).toFixed(0)} | ${Math.round(bytes / 1024)} KB |`,
       `| Export job, again straight after (the worker still warm) | ${median(timings.again).toFixed(0)} | |`,
       `| Export job, no dialog first (the worker thread starts inside the timed part, through tsx) | ${median(timings.cold).toFixed(0)} | |`,
       cli.length > 0

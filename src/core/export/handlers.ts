@@ -52,6 +52,11 @@ export async function exportAssessmentEvidencePack(open: OpenAssessment, options
 /** The `export` group of the contract. The job lane runs the two exports with progress and Cancel. */
 export function createExportHandlers(deps: { current(): OpenAssessment; lane: DownloadLane; packing?: ExportPacking }): HandlersOf<typeof exportContract> {
   return {
+    // The worker starts and warms up while the user reads the dialog (the CLI packs in its own thread: nothing to start).
+    'export-prepare': async () => {
+      if ((deps.packing ?? 'worker') === 'worker') prepareExportWorker();
+      return { ok: true as const };
+    },
     'export-plan': async ({ sectionIds }) => {
       const open = deps.current();
       const sources = exportSources(open);
@@ -60,8 +65,6 @@ export function createExportHandlers(deps: { current(): OpenAssessment; lane: Do
         hasKeyDocuments: (sources.keyDocuments ?? []).length > 0,
         hasRecommendations: (sources.recommendations ?? []).length > 0,
       });
-      // The Export dialog asks for this when it opens: its worker starts and warms up while the user reads it.
-      if ((deps.packing ?? 'worker') === 'worker') prepareExportWorker();
       return { title: plan.title, sectionCount: plan.sections.length, warnings: plan.warnings };
     },
     'export-docx': async (options) => exportAssessmentDocx(deps.current(), options, {}, deps.packing),

@@ -109,6 +109,15 @@ describe('the Word worker kept warm between exports (issue #12: faster than pand
     expect(fs.statSync(path.join(temp.dir, 'ok.docx')).size).toBeGreaterThan(5_000);
   });
 
+  it('export-prepare (the Export dialog opening) warms a worker in the app, and nothing in the command line', async () => {
+    const { createExportHandlers } = await import('./handlers');
+    const lane = {} as Parameters<typeof createExportHandlers>[0]['lane'];
+    await createExportHandlers({ current: () => open, lane, packing: 'in-thread' })['export-prepare']({});
+    expect(exportWorkerIsWarm()).toBe(false);
+    await createExportHandlers({ current: () => open, lane })['export-prepare']({});
+    expect(exportWorkerIsWarm()).toBe(true);
+  });
+
   it('a warm worker waiting for the next export does not keep the process from ending', () => {
     const script = `
       import { prepareExportWorker } from ${JSON.stringify(path.join(import.meta.dirname, 'runExportWorker.ts'))};

@@ -44,6 +44,10 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
   const job = what === 'docx' ? docx : pack;
   const native = props.appInfo.nativeDialogs;
 
+  // The core gets the export ready while the dialog is read, so choosing Export starts at once.
+  useEffect(() => {
+    api['export-prepare']({}).catch(() => undefined);
+  }, []);
   useEffect(() => {
     if (!props.isOpen) return;
     setWhat('docx');

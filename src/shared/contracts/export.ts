@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FilePathSchema } from '../schemas/assessment';
 import { SectionIdSchema } from '../schemas/section';
 import { BlobCapabilitySchema, FileRefSchema } from './files';
+import { none, ok } from './common';
 
 /**
  * Export: the statement as a Word document for the peers, and the evidence pack (a ZIP of every
@@ -43,6 +44,11 @@ export const ExportDocxResultSchema = z.object({
 });
 
 export const exportContract = {
+  /**
+   * The Export dialog is open: get ready, so that choosing Export starts at once (the core starts
+   * the worker that packs the document and has it load the Word library meanwhile).
+   */
+  'export-prepare': { input: none, output: ok },
   /** What exporting these sections would warn about (pictures without alt text, skipped heading levels). */
   'export-plan': {
     input: z.object({ sectionIds: z.array(SectionIdSchema).max(1000).optional() }),
