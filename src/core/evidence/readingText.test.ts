@@ -50,6 +50,7 @@ describe('readingParagraphs (made-up lines)', () => {
       'Organisational Leadership',
       'The Council is composed of 66 Councillors',
     ]);
+    expect(readingParagraphs('• Local job creation\nOur Council\nCabinet will oversee it.')).toEqual(['• Local job creation', 'Our Council', 'Cabinet will oversee it.']);
   });
 
   it('leaves text whose lines are paragraphs already (Word, a spreadsheet) as its lines', () => {
@@ -75,6 +76,7 @@ describe.skipIf(!fs.existsSync(STATEMENT_2023))('readingParagraphs on the real c
     expect(paragraphs).toContain('- Deliver our agreed strategies on Community Safety, Culture, Digital, Homelessness and Rough Sleeping.');
     // Headings stay headings.
     expect(paragraphs).toContain('Delivering on the services that matter to residents');
+    expect(paragraphs).toContain('- Adopted our new Housing Strategy, and our Homeless and Rough Sleeping Strategy.');
     expect(paragraphs).toContain('Our priority actions');
     expect(paragraphs).toContain('How will we measure success?');
   });

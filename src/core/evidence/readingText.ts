@@ -64,6 +64,9 @@ function joinLines(previous: string, next: string, words: ReadonlySet<string>): 
   if (ENDS_MID_PHRASE.test(previous) || CARRIES_ON.has(lastWord(previous))) return `${previous} ${next}`;
   // "…elected annually\n(three years in every four)": a bracket goes on from a word.
   if (/^\(/.test(next) && /\p{Ll}$/u.test(previous)) return `${previous} ${next}`;
+  // "- Adopted our Homeless and Rough Sleeping\nStrategy.": a list item whose sentence is still
+  // open, and a line of a few words that ends it.
+  if (LIST_ITEM.test(previous) && ENDS_SENTENCE.test(next) && next.split(' ').length <= 3) return `${previous} ${next}`;
   return null;
 }
 
