@@ -24,7 +24,9 @@ export function toFtsQuery(input: string): string | null {
 
 export function snippetParts(snippet: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  let rest = snippet.replace(/\s+/g, ' ');
+  // A PDF's printed lines run together; a word broken at a line's end with a hyphen ("long-\nterm")
+  // stays one word, hyphen kept (see ./readingText: which hyphens are only the line's is not known here).
+  let rest = snippet.replace(/([\p{L}\p{N}][\u0002\u0003]?-)[ \t]*\n\s*(?=[\u0002\u0003]?[\p{L}\p{N}])/gu, '$1').replace(/\s+/g, ' ');
   while (rest.length > 0) {
     const open = rest.indexOf(OPEN);
     if (open < 0) {
