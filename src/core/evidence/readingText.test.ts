@@ -11,7 +11,7 @@ const PLAN_2024 = path.join(CORPUS, 'sefton-corporate-plan-2024-2027.pdf');
 const PLAN_2023 = path.join(CORPUS, 'sefton-corporate-plan-2023-2026.pdf');
 
 /** The words of a text, spacing and hyphens aside: joining lines may only ever change those. */
-const letters = (text: string) => text.replace(/[\s\-]+/g, '');
+const letters = (text: string) => text.replace(/[\s-]+/g, '');
 
 describe('readingParagraphs (made-up lines)', () => {
   it('joins a line that runs on, and keeps blank lines, list items and sentence ends as breaks', () => {
