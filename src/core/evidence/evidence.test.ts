@@ -56,6 +56,19 @@ describe('evidence library on the real corpus', () => {
     expect(text.pages[0]!.text.replace(/\s+/g, ' ')).toMatch(/brownfield land grant/i);
   }, 120_000);
 
+  it('serves a PDF page for reading in paragraphs, not in its printed lines (the stored text as it was)', async () => {
+    const items = await t.api['evidence-list']({});
+    const plan = items.find((i) => i.fileName === 'sefton-corporate-plan-2024-2027.pdf')!;
+    const page = (await t.api['evidence-get-text']({ id: plan.id, fromPage: 12, toPage: 12 })).pages[0]!;
+    expect(page.text).toContain('brownfield land grant in\nthe borough');
+    expect(page.paragraphs).toContain('- Secured approvals for the investment of over £7.5m of brownfield land grant in the borough to deliver new homes.');
+    expect(page.paragraphs).toContain('Our priority actions');
+    // A Word document's lines are its paragraphs already: they are served as they are.
+    const statement = items.find((i) => i.fileName === 'lga-peer-challenge-self-assessment-2023.docx')!;
+    const first = (await t.api['evidence-get-text']({ id: statement.id, fromPage: 1, toPage: 1 })).pages[0]!;
+    expect(first.paragraphs).toEqual(first.text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  }, 60_000);
+
   it('keeps the same file once and says so', async () => {
     const again = await t.api['evidence-add']({ paths: [PLAN_2024] });
     expect(again.added).toEqual([]);

@@ -9,6 +9,8 @@ import { citationLabels, keyDocumentsList, reorderKeyDocuments } from './keyDocu
 import { writeOriginalCopy } from './originalCopy';
 import { attachEvidenceFile } from './placeholders';
 import { searchAll } from './search';
+import { MIME_TYPES } from './extract/types';
+import { readingParagraphs } from './readingText';
 import { AppError } from '../../shared/errors';
 
 /** The `evidence` group of the contract, over the open assessment's database. */
@@ -27,7 +29,10 @@ export function createEvidenceHandlers(deps: { current(): OpenAssessment }): Han
     'evidence-search': async ({ query, limit, scope }) => searchAll(db(), query, { limit, scope }),
     'evidence-get-text': async ({ id, fromPage, toPage }) => {
       const item = getItem(db(), id);
-      return { itemId: id, pageCount: item.pageCount, pages: pageTexts(db(), id, fromPage, toPage) };
+      // Only a PDF's lines are printed lines; other kinds' lines are their paragraphs already.
+      const wrapped = item.mime === MIME_TYPES.pdf;
+      const pages = pageTexts(db(), id, fromPage, toPage).map((p) => ({ ...p, paragraphs: readingParagraphs(p.text, { wrapped }) }));
+      return { itemId: id, pageCount: item.pageCount, pages };
     },
     'evidence-key-documents': async () => keyDocumentsList(db()),
     'evidence-attach-file': async ({ id, file }) => {

@@ -22,9 +22,14 @@ export function toFtsQuery(input: string): string | null {
   return terms.length > 0 ? terms.join(' ') : null;
 }
 
+/** A hyphen at a line's end between two letters or digits (either side may carry a match's mark). */
+const LINE_BREAK_HYPHEN = new RegExp(`([\\p{L}\\p{N}][${OPEN}${CLOSE}]?-)[ \\t]*\\n\\s*(?=[${OPEN}${CLOSE}]?[\\p{L}\\p{N}])`, 'gu');
+
 export function snippetParts(snippet: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  let rest = snippet.replace(/\s+/g, ' ');
+  // A PDF's printed lines run together; a word broken at a line's end with a hyphen ("long-\nterm")
+  // stays one word, hyphen kept (see ./readingText: which hyphens are only the line's is not known here).
+  let rest = snippet.replace(LINE_BREAK_HYPHEN, '$1').replace(/\s+/g, ' ');
   while (rest.length > 0) {
     const open = rest.indexOf(OPEN);
     if (open < 0) {

@@ -11,6 +11,7 @@ import { focusAreaRange, textStats } from '../sections/sectionService';
 import { FOCUS_AREA_GUIDANCE, FOCUS_AREA_WORD_TARGET } from '../sections/focusAreaGuidance';
 import { addEvidencePlaceholders } from '../evidence/placeholders';
 import { nowIso } from '../time';
+import { renumberHeadingLevels } from './headingLevels';
 import { createHtmlDom } from './htmlDom';
 import { normaliseTitle, type ImportChapter } from './matchChapters';
 import { findKeyDocuments, headlineBullets, type StatementImportPlan } from './planStatementImport';
@@ -114,7 +115,8 @@ export async function applyStatementImport(
   };
   const dom = createHtmlDom();
   const convert = (html: string): SerializedEditorStateJSON => {
-    const content = editorStateFromDom(dom.parse(html));
+    // The document's own heading levels, renumbered to follow on from the section's title.
+    const content = renumberHeadingLevels(editorStateFromDom(dom.parse(html)));
     if (JSON.stringify(content).length > MAX_CONTENT_LENGTH) {
       throw new AppError('invalid-input', 'One part of the document is too large for one section. Add headings in Word to split it, and import it again.');
     }

@@ -17,17 +17,18 @@ function highlight(text: string, query: string) {
   return parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : p));
 }
 
-/** A simple reader: the extracted text of one page of an item, the searched words marked. */
+/** A simple reader: the extracted text of one page of an item, in paragraphs, the searched words marked. */
 export function EvidenceReader(props: { target: ReaderTarget | null; onClose(): void }) {
   const { target } = props;
-  const [text, setText] = useState<string | null>(null);
+  const [paragraphs, setParagraphs] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!target) return;
-    setText(null);
+    setParagraphs(null);
     setError(null);
     api['evidence-get-text']({ id: target.itemId, fromPage: target.page, toPage: target.page }).then(
-      (r) => setText(r.pages.map((p) => p.text).join('\n\n')),
+      // In paragraphs, as the core joins a PDF's printed lines, not in the ragged lines it was printed in.
+      (r) => setParagraphs(r.pages.flatMap((p) => p.paragraphs)),
       (e: unknown) => setError(errorMessage(e)),
     );
   }, [target]);
@@ -35,7 +36,15 @@ export function EvidenceReader(props: { target: ReaderTarget | null; onClose(): 
     <AppDialog title={target ? `${target.title}, page ${target.page}` : ''} isOpen={target !== null} onOpenChange={(o) => !o && props.onClose()} size="medium">
       <ErrorMessage message={error} />
       <div className="evidence-reader" tabIndex={0} aria-label="Page text">
-        {text === null ? <p className="muted">Opening…</p> : <p className="evidence-reader-text">{highlight(text, target?.query ?? '')}</p>}
+        {paragraphs === null ? (
+          <p className="muted">Opening…</p>
+        ) : (
+          <div className="evidence-reader-text">
+            {paragraphs.map((paragraph, i) => (
+              <p key={i}>{highlight(paragraph, target?.query ?? '')}</p>
+            ))}
+          </div>
+        )}
       </div>
       <CloseOnlyActions onClose={props.onClose} />
     </AppDialog>

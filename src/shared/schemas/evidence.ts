@@ -136,7 +136,15 @@ export const EvidenceSearchInputSchema = z.object({
 export const EvidenceTextSchema = z.object({
   itemId: EvidenceIdSchema,
   pageCount: z.number().int(),
-  pages: z.array(z.object({ page: z.number().int(), text: z.string() })),
+  pages: z.array(
+    z.object({
+      page: z.number().int(),
+      /** The text as extracted and indexed. */
+      text: z.string(),
+      /** The same words for reading: a PDF's printed lines joined into paragraphs (see core/evidence/readingText). */
+      paragraphs: z.array(z.string()),
+    }),
+  ),
 });
 
 /** One line of the "Key and background documents" list. */
