@@ -3,6 +3,7 @@ import type { EvidenceCitation } from '../../shared/schemas/evidence';
 import { evidenceCitations } from './citations';
 import { deleteBlob } from '../blobs/blobStore';
 import { getItem } from './evidenceStore';
+import { renumberStoredCitations } from './keyDocuments';
 
 /**
  * Deletes an item, its text and (when no other item shares it) its file. Cited items are not
@@ -26,6 +27,8 @@ export function deleteEvidence(
       db.prepare('DELETE FROM evidence_pages WHERE item_id = ?').run(id);
       db.prepare('DELETE FROM evidence_items WHERE id = ?').run(id);
       if (item.hash && !fileStillUsed(db, item.hash)) deleteBlob(db, item.hash);
+      // The items after it move up a number.
+      renumberStoredCitations(db);
     })();
   } finally {
     db.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);

@@ -5,7 +5,7 @@ import { addEvidenceFiles, addEvidenceLink } from './addEvidence';
 import { evidenceCitations, sectionCitedItems } from './citations';
 import { deleteEvidence } from './deleteEvidence';
 import { getItem, listItems, pageTexts, updateItem } from './evidenceStore';
-import { citationLabels, keyDocumentsList, reorderKeyDocuments } from './keyDocuments';
+import { citationLabels, keyDocumentsList, renumberStoredCitations, reorderKeyDocuments } from './keyDocuments';
 import { writeOriginalCopy } from './originalCopy';
 import { attachEvidenceFile } from './placeholders';
 import { searchAll } from './search';
@@ -20,7 +20,13 @@ export function createEvidenceHandlers(deps: { current(): OpenAssessment }): Han
     'evidence-add': async ({ paths }) => addEvidenceFiles(db(), paths),
     'evidence-add-link': async (input) => addEvidenceLink(db(), input),
     'evidence-list': async () => listItems(db()),
-    'evidence-update': async (patch) => updateItem(db(), patch),
+    'evidence-update': async (patch) =>
+      db().transaction(() => {
+        const item = updateItem(db(), patch);
+        // A family (or a place in the list) changes the numbers citations show: stored text follows.
+        if (patch.family !== undefined || patch.keyOrder !== undefined) renumberStoredCitations(db());
+        return item;
+      })(),
     'evidence-delete': async ({ id, evenIfCited }) => deleteEvidence(db(), id, { evenIfCited }),
     'evidence-citations': async ({ id }) => {
       getItem(db(), id);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EvidenceItem, KeyDocument } from '../../shared/schemas/evidence';
 import { allCitations } from './citations';
 import { listItems } from './evidenceStore';
+import { relabelStoredCitations } from './citationNumbers';
 import { AppError } from '../../shared/errors';
 
 /**
@@ -101,6 +102,15 @@ export function reorderKeyDocuments(db: Database.Database, itemIds: readonly str
   db.transaction(() => {
     db.prepare('UPDATE evidence_items SET key_order = NULL').run();
     itemIds.forEach((id, i) => setOrder.run(i, id));
+    renumberStoredCitations(db);
   })();
   return keyDocumentsList(db);
+}
+
+/**
+ * Brings the citation text stored in every section in line with this list (see
+ * relabelStoredCitations): call it in the same transaction as any change that can renumber it.
+ */
+export function renumberStoredCitations(db: Database.Database): string[] {
+  return relabelStoredCitations(db, () => citationLabels(keyDocumentsList(db)));
 }

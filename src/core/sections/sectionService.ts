@@ -21,6 +21,8 @@ import { WordTargetSchema } from '../../shared/schemas/assessment';
 import type { OutlineSection } from '../templates/templateFromAssessment';
 import type { AssessmentStore } from '../assessment/assessmentStore';
 import { nowIso } from '../time';
+import { citedSequence } from '../evidence/citationNumbers';
+import { renumberStoredCitations } from '../evidence/keyDocuments';
 import { binderOrder, buildTree, depthOf, heightOf, subtreeIds, subtreeWords, type Tree } from './sectionTree';
 
 /**
@@ -208,6 +210,15 @@ export class SectionService {
     };
   }
 
+  /** Whether the library has anything in it, so a section may cite something (cheap, for every save). */
+  private citesAnything(): boolean {
+    return this.db.prepare('SELECT 1 FROM evidence_items LIMIT 1').get() !== undefined;
+  }
+
+  private storedContent(id: string): string {
+    return (this.db.prepare('SELECT content_json FROM sections WHERE id = ?').get(id) as { content_json: string } | undefined)?.content_json ?? '';
+  }
+
   /** Called on every autosave, so it is one UPDATE plus one touch, with prepared statements. */
   saveContent(
     id: string,
@@ -227,8 +238,13 @@ export class SectionService {
         const row = this.statements.rowById.get(id) as { revision: number; deleted_at: string | null } | undefined;
         if (row && row.deleted_at === null && row.revision !== baseRevision) throw new AppError('stale', STALE_SECTION_MESSAGE);
       }
+      // What it cited before, read only when it may have cited something (most sections cite nothing).
+      const citedBefore = this.citesAnything() ? citedSequence(this.storedContent(id)) : '';
       const saved = this.statements.saveContent.get(json, plainText, wordCount, now, id);
       if (!saved) throw new AppError('not-found', SECTION_NOT_FOUND);
+      // A citation added, removed or moved can renumber the key documents list (its default order
+      // is the order of first citation): the stored numbers everywhere follow, in this write.
+      if (citedBefore !== citedSequence(json)) renumberStoredCitations(this.db);
       this.assessment.touch(now);
       return { id, wordCount, revision: saved.revision, updatedAt: now };
     })();
@@ -323,6 +339,8 @@ export class SectionService {
       this.db.prepare('UPDATE sections SET parent_id = ?, updated_at = ? WHERE id = ?').run(parentId, now, id);
       if (section.parent_id !== parentId) this.writeOrder(oldSiblings);
       this.writeOrder(newSiblings);
+      // Binder order is citation order: moving a section can renumber what it cites.
+      renumberStoredCitations(this.db);
       this.assessment.touch(now);
       return this.list();
     })();
@@ -407,6 +425,7 @@ export class SectionService {
       for (const deletedId of deletedIds) markDeleted.run(now, id, deletedId);
       // The section keeps its old position so restore can put it back there.
       this.writeOrder(tree.childrenOf(section.parent_id).map((row) => row.id).filter((s) => s !== id));
+      renumberStoredCitations(this.db);
       this.assessment.touch(now);
       return { id, deletedIds };
     })();
@@ -462,6 +481,7 @@ export class SectionService {
       const siblings = siblingRows.map((r) => r.id);
       siblings.splice(at, 0, id);
       this.writeOrder(siblings);
+      renumberStoredCitations(this.db);
       this.assessment.touch(now);
       return this.list();
     })();

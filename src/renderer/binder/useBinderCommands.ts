@@ -10,6 +10,8 @@ import { UndoStack, type BinderCommand } from './undoStack';
  * screen keeps the list and the selection; this keeps the undo stack and says what happened.
  * After a delete (and an undo or redo) focus goes to a row, never to the binder as a whole, so
  * Ctrl+Z works straight away; the Undo on a delete's message stays until the next action.
+ * Actions, undos and redos take turns on the stack's queue: a Ctrl+Z pressed while a delete is
+ * still with the core waits for it, and a Ctrl+Y waits for the undo before it.
  */
 export function useBinderCommands(deps: {
   refreshList(): Promise<SectionSummary[] | null>;
@@ -103,82 +105,92 @@ export function useBinderCommands(deps: {
       redo,
 
       /** Adds a subsection inside `parent`, at `index` among its subsections (at the end if absent). */
-      async add(parent: SectionSummary, title: string, index?: number) {
-        const created = await api['section-add']({ parentId: parent.id, title, index });
-        await depsRef.current.refreshList();
-        depsRef.current.expand(parent.id);
-        await depsRef.current.selectSection(created.id);
-        record({
-          label: `Added “${created.title}”`,
-          undo: () => takeOut(created),
-          redo: () => putBack(created, true),
-        });
-      },
-
-      async addFocusArea(title: string) {
-        const created = await api['focus-area-add']({ title });
-        await depsRef.current.refreshList();
-        await depsRef.current.selectSection(created.id);
-        record({
-          label: `Added the focus area “${created.title}”`,
-          undo: () => takeOut(created),
-          redo: () => putBack(created, true),
-        });
-      },
-
-      async rename(section: SectionSummary, title: string) {
-        const apply = async (to: string) => {
-          const renamed = await api['section-rename']({ id: section.id, title: to });
+      add(parent: SectionSummary, title: string, index?: number) {
+        return stack.perform(async () => {
+          const created = await api['section-add']({ parentId: parent.id, title, index });
           await depsRef.current.refreshList();
-          depsRef.current.onRenamed(renamed);
-        };
-        await apply(title);
-        record({
-          label: `Renamed “${section.title}” to “${title}”`,
-          undo: () => apply(section.title),
-          redo: () => apply(title),
+          depsRef.current.expand(parent.id);
+          await depsRef.current.selectSection(created.id);
+          record({
+            label: `Added “${created.title}”`,
+            undo: () => takeOut(created),
+            redo: () => putBack(created, true),
+          });
         });
       },
 
-      async move(section: SectionSummary, plan: MovePlan) {
-        const apply = async (to: MovePlan) => {
-          const list = await api['section-move']({ id: section.id, parentId: to.parentId, index: to.index });
+      addFocusArea(title: string) {
+        return stack.perform(async () => {
+          const created = await api['focus-area-add']({ title });
           await depsRef.current.refreshList();
-          if (to.parentId) depsRef.current.expand(to.parentId);
-          focusRow(section.id);
-          return list;
-        };
-        const from: MovePlan = { parentId: section.parentId, index: section.position };
-        try {
-          const list = await apply(plan);
-          const parentTitle = plan.parentId ? (list.find((s) => s.id === plan.parentId)?.title ?? '') : null;
+          await depsRef.current.selectSection(created.id);
           record({
-            label:
-              parentTitle === null
-                ? `Moved the focus area “${section.title}”`
-                : `Moved “${section.title}” to position ${plan.index + 1} in “${parentTitle}”`,
-            undo: async () => void (await apply(from)),
-            redo: async () => void (await apply(plan)),
+            label: `Added the focus area “${created.title}”`,
+            undo: () => takeOut(created),
+            redo: () => putBack(created, true),
           });
-        } catch (e) {
-          fail(e);
-        }
+        });
       },
 
-      async remove(section: SectionSummary) {
-        await depsRef.current.flush();
-        const wasSelected = depsRef.current.selectedRef.current === section.id;
-        try {
-          await takeOut(section);
+      rename(section: SectionSummary, title: string) {
+        return stack.perform(async () => {
+          const apply = async (to: string) => {
+            const renamed = await api['section-rename']({ id: section.id, title: to });
+            await depsRef.current.refreshList();
+            depsRef.current.onRenamed(renamed);
+          };
+          await apply(title);
           record({
-            label: `Deleted “${section.title}”`,
-            keepUndo: true,
-            undo: () => putBack(section, wasSelected),
-            redo: () => takeOut(section),
+            label: `Renamed “${section.title}” to “${title}”`,
+            undo: () => apply(section.title),
+            redo: () => apply(title),
           });
-        } catch (e) {
-          fail(e);
-        }
+        });
+      },
+
+      move(section: SectionSummary, plan: MovePlan) {
+        return stack.perform(async () => {
+          const apply = async (to: MovePlan) => {
+            const list = await api['section-move']({ id: section.id, parentId: to.parentId, index: to.index });
+            await depsRef.current.refreshList();
+            if (to.parentId) depsRef.current.expand(to.parentId);
+            focusRow(section.id);
+            return list;
+          };
+          const from: MovePlan = { parentId: section.parentId, index: section.position };
+          try {
+            const list = await apply(plan);
+            const parentTitle = plan.parentId ? (list.find((s) => s.id === plan.parentId)?.title ?? '') : null;
+            record({
+              label:
+                parentTitle === null
+                  ? `Moved the focus area “${section.title}”`
+                  : `Moved “${section.title}” to position ${plan.index + 1} in “${parentTitle}”`,
+              undo: async () => void (await apply(from)),
+              redo: async () => void (await apply(plan)),
+            });
+          } catch (e) {
+            fail(e);
+          }
+        });
+      },
+
+      remove(section: SectionSummary) {
+        return stack.perform(async () => {
+          await depsRef.current.flush();
+          const wasSelected = depsRef.current.selectedRef.current === section.id;
+          try {
+            await takeOut(section);
+            record({
+              label: `Deleted “${section.title}”`,
+              keepUndo: true,
+              undo: () => putBack(section, wasSelected),
+              redo: () => takeOut(section),
+            });
+          } catch (e) {
+            fail(e);
+          }
+        });
       },
 
       /** Records a word target the dialog has just set (the dialog calls the API itself). */
@@ -198,19 +210,21 @@ export function useBinderCommands(deps: {
       },
 
       /** Brings back a section from the bin ("Recently deleted"). */
-      async restoreFromBin(id: string, title: string) {
-        await api['section-restore']({ id });
-        const list = await depsRef.current.refreshList();
-        const restored = list?.find((s) => s.id === id);
-        if (restored?.parentId) depsRef.current.expand(restored.parentId);
-        await depsRef.current.selectSection(id);
-        if (restored) {
-          record({
-            label: `Restored “${title}”`,
-            undo: () => takeOut(restored),
-            redo: () => putBack(restored, true),
-          });
-        }
+      restoreFromBin(id: string, title: string) {
+        return stack.perform(async () => {
+          await api['section-restore']({ id });
+          const list = await depsRef.current.refreshList();
+          const restored = list?.find((s) => s.id === id);
+          if (restored?.parentId) depsRef.current.expand(restored.parentId);
+          await depsRef.current.selectSection(id);
+          if (restored) {
+            record({
+              label: `Restored “${title}”`,
+              undo: () => takeOut(restored),
+              redo: () => putBack(restored, true),
+            });
+          }
+        });
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- record/takeOut are new each render but read only refs and stable values; listing them would rebuild the commands every render.

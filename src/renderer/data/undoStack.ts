@@ -15,11 +15,19 @@ export interface UndoCommand {
   redo(): Promise<void>;
 }
 
+/** A call waiting its turn in the queue (or running): what it will do to the two stacks. */
+interface Pending {
+  kind: 'undo' | 'redo' | 'perform' | 'performed';
+}
+
 export class UndoStack {
   private done: UndoCommand[] = [];
   private undone: UndoCommand[] = [];
   private listeners = new Set<(command: UndoCommand) => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Oldest first; each leaves the list in the same step as it changes the stacks. */
+  private pending: Pending[] = [];
+  private running: Pending | null = null;
 
   constructor(private readonly limit = 100) {}
 
@@ -28,6 +36,8 @@ export class UndoStack {
     this.done.push(command);
     if (this.done.length > this.limit) this.done.shift();
     this.undone = [];
+    // The action being performed has recorded itself: it now counts in `done`, not as pending.
+    if (this.running?.kind === 'perform') this.running.kind = 'performed';
     for (const listener of this.listeners) listener(command);
   }
 
@@ -43,40 +53,83 @@ export class UndoStack {
     this.undone = [];
   }
 
+  /**
+   * Whether an undo asked for now will find something: counting the undos, redos and actions
+   * still queued or in flight as done, so Ctrl+Y pressed while the Ctrl+Z before it is still
+   * talking to the core is not refused (and a second Ctrl+Z is not either).
+   */
   get canUndo(): boolean {
-    return this.done.length > 0;
+    return this.projected().done > 0;
   }
 
   get canRedo(): boolean {
-    return this.undone.length > 0;
+    return this.projected().undone > 0;
+  }
+
+  /**
+   * Does an action in its turn, after the undos and redos asked for before it, so an undo asked
+   * for while it is in flight waits for it (and undoes it, once it has pushed its command).
+   */
+  perform<T>(action: () => Promise<T>): Promise<T> {
+    const entry: Pending = { kind: 'perform' };
+    return this.enqueue(entry, action);
   }
 
   /** Undoes the last action; resolves to it, or null when there is nothing to undo. A failure stays undone-not. */
   undo(): Promise<UndoCommand | null> {
-    return this.run(this.done, this.undone, (c) => c.undo());
+    return this.step({ kind: 'undo' }, () => this.done, () => this.undone, (c) => c.undo());
   }
 
   redo(): Promise<UndoCommand | null> {
-    return this.run(this.undone, this.done, (c) => c.redo());
+    return this.step({ kind: 'redo' }, () => this.undone, () => this.done, (c) => c.redo());
   }
 
-  private run(
-    from: UndoCommand[],
-    to: UndoCommand[],
-    step: (c: UndoCommand) => Promise<void>,
+  /** The stack sizes once everything queued has run (assuming it succeeds). */
+  private projected(): { done: number; undone: number } {
+    let done = this.done.length;
+    let undone = this.undone.length;
+    for (const { kind } of this.pending) {
+      if (kind === 'undo' && done > 0) [done, undone] = [done - 1, undone + 1];
+      else if (kind === 'redo' && undone > 0) [done, undone] = [done + 1, undone - 1];
+      else if (kind === 'perform') [done, undone] = [done + 1, 0];
+    }
+    return { done, undone };
+  }
+
+  private step(
+    entry: Pending,
+    from: () => UndoCommand[],
+    to: () => UndoCommand[],
+    run: (c: UndoCommand) => Promise<void>,
   ): Promise<UndoCommand | null> {
-    const next = this.queue.then(async () => {
-      const command = from.pop();
+    return this.enqueue(entry, async () => {
+      // Left on its stack while it runs (the projection counts it there) and moved only once it
+      // worked, so a failure leaves the stack matching the file and the caller says why.
+      const command = from().at(-1);
       if (!command) return null;
-      try {
-        await step(command);
-      } catch (e) {
-        // Put it back so the stack still matches the file, then let the caller say why.
-        from.push(command);
-        throw e;
+      await run(command);
+      const at = from().lastIndexOf(command);
+      if (at >= 0) {
+        from().splice(at, 1);
+        to().push(command);
       }
-      to.push(command);
       return command;
+    });
+  }
+
+  private enqueue<T>(entry: Pending, work: () => Promise<T>): Promise<T> {
+    this.pending.push(entry);
+    const settle = () => {
+      this.pending.splice(this.pending.indexOf(entry), 1);
+      this.running = null;
+    };
+    const next = this.queue.then(async () => {
+      this.running = entry;
+      try {
+        return await work();
+      } finally {
+        settle();
+      }
     });
     this.queue = next.catch(() => undefined);
     return next;

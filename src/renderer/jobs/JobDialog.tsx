@@ -43,9 +43,9 @@ export type JobDialogState = Pick<ReturnType<typeof useJobDialog>, 'view' | 'wor
 
 /**
  * The one shape of every job dialog: choose (the children, and the primary button), then a
- * progress bar with Cancel while the job runs, then what came of it (`outcome` when done, the
- * `cancelledMessage` when cancelled, a failure in the error line) with Close. Closing the dialog
- * while the job runs stops it, so nothing is left half-done.
+ * progress bar with Cancel while the job runs (the only button then), then what came of it
+ * (`outcome` when done, the `cancelledMessage` when cancelled, a failure in the error line) with
+ * Close. Closing the dialog while the job runs (Escape) stops it, so nothing is left half-done.
  */
 export function JobDialog(props: {
   job: JobDialogState;
@@ -69,6 +69,30 @@ export function JobDialog(props: {
   children: ReactNode;
 }) {
   const { job } = props;
+  const anchor = useRef<HTMLSpanElement>(null);
+  const wasWorking = useRef(false);
+  useEffect(() => {
+    const changed = wasWorking.current !== job.working;
+    wasWorking.current = job.working;
+    if (!changed) return;
+    // The button pressed goes when the job starts (Export) or stops (the progress bar's Cancel),
+    // and with it the focus, out of the dialog where Escape no longer reaches it: put it on the
+    // one button there is then (Cancel while it runs; Close, or Cancel after a failure) so the
+    // keyboard and a screen reader carry on. Focus still on something in the dialog stays put.
+    const target = job.working ? '.job-progress .button' : '.dialog-actions .button-secondary';
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const dialog = anchor.current?.closest<HTMLElement>('[role="dialog"]');
+      const active = document.activeElement;
+      if (!dialog || (active && active !== document.body && dialog.contains(active))) return;
+      const button = dialog.querySelector<HTMLElement>(target);
+      if (button) button.focus();
+      else if (++tries < 30) frame = requestAnimationFrame(attempt); // a queued job shows its bar a moment later
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [job.working]);
   return (
     <FormDialog
       title={props.title}
@@ -81,10 +105,13 @@ export function JobDialog(props: {
       error={props.error}
       busy={job.working || (props.busy ?? false)}
       submitLabel={job.finished || job.working ? null : props.submitLabel}
-      cancelLabel={job.finished ? 'Close' : job.working ? 'Stop and close' : 'Cancel'}
+      // While it runs, the progress bar's Cancel is the one way to stop it (Escape too, which
+      // also closes): a second "Stop and close" beside it only made the choice unclear.
+      cancelLabel={job.finished ? 'Close' : job.working ? null : 'Cancel'}
       size={props.size ?? 'medium'}
       extraAction={props.extraAction}
     >
+      <span ref={anchor} hidden />
       {props.children}
       {job.working && job.view.state !== 'idle' && 'progress' in job.view ? (
         <JobProgress label={props.progressLabel} progress={job.view.progress} cancelling={job.cancelling} onCancel={job.cancel} />

@@ -166,3 +166,36 @@ describe('SaveQueue off the keystroke path (issue "Instant at council scale")', 
     expect(queue.getStatus()).toBe('saved');
   });
 });
+
+describe('SaveQueue: “Saving…” only for a real save', () => {
+  it('a quiet update (a section loaded and laid out, nothing typed) never shows saving when it changes nothing', async () => {
+    const file = fakeFile(() => null);
+    const queue = new SaveQueue(file.backend);
+    const seen = statuses(queue);
+    queue.schedule('s1', () => null, { quiet: true });
+    expect(queue.getStatus()).toBe('saved');
+    await queue.flush();
+    expect(seen.filter((s) => s !== 'saved')).toEqual([]);
+    expect(file.stored.size).toBe(0);
+  });
+
+  it('a quiet update that did change the text is still saved, and says so while it is', async () => {
+    const file = fakeFile(() => null);
+    const queue = new SaveQueue(file.backend);
+    const seen = statuses(queue);
+    queue.schedule('s1', () => content('normalised'), { quiet: true });
+    await queue.flush();
+    expect(file.stored.get('s1')).toEqual(content('normalised'));
+    expect(seen).toContain('saving');
+    expect(queue.getStatus()).toBe('saved');
+  });
+
+  it('typing still shows pending at once, and a quiet update after it does not hide it', () => {
+    const queue = new SaveQueue(fakeFile(() => null).backend);
+    queue.schedule('s1', () => content('typed'));
+    expect(queue.getStatus()).toBe('pending');
+    queue.schedule('s1', () => content('typed'), { quiet: true });
+    expect(queue.getStatus()).toBe('pending');
+    queue.dispose();
+  });
+});

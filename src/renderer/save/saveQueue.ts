@@ -139,14 +139,18 @@ export class SaveQueue {
     return [...this.held.values()];
   }
 
-  /** Queue the latest content of a section. */
-  schedule(sectionId: string, content: ContentThunk): void {
+  /**
+   * Queue the latest content of a section. `quiet` for an update nobody typed (the editor laying
+   * out a section just loaded, a citation relabelled): it is saved if it turns out to change the
+   * text, but says "Saving…" only then, so merely choosing a section does not flash it.
+   */
+  schedule(sectionId: string, content: ContentThunk, options: { quiet?: boolean } = {}): void {
     if (this.pending.size === 0) this.firstPendingAt = Date.now();
     // Newer text for a held section replaces the held text, but only once it turns out to be new
     // (in drain): an update that changes nothing (a reload's normalising pass) must not let go of
     // text the file refused.
     this.pending.set(sectionId, { content, base: this.revisions.get(sectionId) });
-    this.settleStatus(this.loop ? 'saving' : 'pending');
+    if (!options.quiet) this.settleStatus(this.loop ? 'saving' : 'pending');
     if (this.retryTimer) return; // a retry is already on its way and will carry this too
     if (this.timer) clearTimeout(this.timer);
     const waited = Date.now() - this.firstPendingAt;
@@ -238,7 +242,6 @@ export class SaveQueue {
       if (next.done) break;
       const [id, queued] = next.value;
       this.pending.delete(id);
-      this.settleStatus('saving');
       let content: SerializedEditorStateJSON | null;
       try {
         content = queued.content();
@@ -246,6 +249,7 @@ export class SaveQueue {
         continue; // the editor went away mid-way; its last state was queued earlier
       }
       if (!content) continue; // nothing new to write after all
+      this.settleStatus('saving');
       // New text for a held section replaces the held text and is tried afresh.
       if (this.held.delete(id)) this.emit();
       try {

@@ -45,7 +45,8 @@ export function FormDialog(props: {
   /** Shown on the primary button while busy, instead of `submitLabel`. */
   busyLabel?: string;
   busy?: boolean;
-  cancelLabel?: string;
+  /** The footer's Cancel button; null for none (a running job's own Cancel is the way out). */
+  cancelLabel?: string | null;
   /** A quieter action at the left of the footer ("Remove target"). */
   extraAction?: ReactNode;
   /** Anything after the form, still inside the dialog. */
@@ -77,9 +78,11 @@ export function FormDialog(props: {
         <div className="dialog-actions">
           {props.extraAction}
           <span className="spacer" />
-          <Button className="button button-secondary" onPress={props.onClose}>
-            {props.cancelLabel ?? 'Cancel'}
-          </Button>
+          {props.cancelLabel === null ? null : (
+            <Button className="button button-secondary" onPress={props.onClose}>
+              {props.cancelLabel ?? 'Cancel'}
+            </Button>
+          )}
           {props.submitLabel === null ? null : (
             <Button className="button button-primary" type="submit" isDisabled={busy}>
               {busy && props.busyLabel ? props.busyLabel : props.submitLabel}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HISTORY_MERGE_TAG } from 'lexical';
 import type { AutoSaver } from '../../../save/autosave';
 import { editorStateJSON } from '../../serialize';
 
@@ -19,13 +20,19 @@ export function AutosavePlugin({ sectionId, saver }: { sectionId: string; saver:
     return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (prevEditorState.isEmpty() || tags.has('load')) return;
-      saver.schedule(sectionId, () => {
-        const json = editorStateJSON(editorState);
-        const text = JSON.stringify(json);
-        if (text === saved) return null;
-        saved = text;
-        return json;
-      });
+      saver.schedule(
+        sectionId,
+        () => {
+          const json = editorStateJSON(editorState);
+          const text = JSON.stringify(json);
+          if (text === saved) return null;
+          saved = text;
+          return json;
+        },
+        // Lexical's own passes (a transform registered once a section is loaded marks its nodes
+        // dirty) come tagged history-merge: nobody typed, so no "Saving…" unless it changed the text.
+        { quiet: tags.has(HISTORY_MERGE_TAG) },
+      );
     });
   }, [editor, sectionId, saver]);
   return null;
