@@ -135,6 +135,9 @@ describe('the core in its own process', () => {
     const job = startJob({ kind: 'export-docx', input: { outPath: join(temp.dir, 'Crash.docx') } });
     const events = eventsOf(job);
     await job;
+    // Frozen first, so the call is certainly still unanswered when the core dies (a busy machine
+    // once let the core answer between the send and the kill).
+    crashed.kill('SIGSTOP');
     const call = client.call('sections-list', {});
     crashed.kill('SIGKILL');
     expect(await call).toEqual({ ok: false, error: { code: 'internal', message: CORE_CRASHED_MESSAGE } });
@@ -152,6 +155,7 @@ describe('the core in its own process', () => {
     const crashed = current();
     const before = restarts.length;
     // A save in flight when the core dies is answered plainly; the page's save queue sends it again.
+    crashed.kill('SIGSTOP'); // Frozen, so the save is certainly in flight when it dies (see above).
     const lost = client.call('section-save-content', { id: governance.id, content: doc('Typed as it crashed.') });
     crashed.kill('SIGKILL');
     expect(await lost).toMatchObject({ ok: false, error: { message: CORE_CRASHED_MESSAGE } });
