@@ -46,6 +46,8 @@ test('a running export has one way to stop it, from the keyboard: Cancel has foc
   await dialog.getByLabel('Save as').fill(out);
   await dialog.getByRole('button', { name: 'Export to Word' }).click();
   await expect(dialog.getByRole('progressbar', { name: 'Exporting to Word' })).toBeVisible();
+  // The clicked Export button went away; focus has moved to Cancel, inside the dialog, where Escape works.
+  await expect(cancel).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.waitForTimeout(7000); // past the step's wait: a job left running would have written by now

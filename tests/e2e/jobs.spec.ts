@@ -3,12 +3,26 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
-import { createAssessment, fileMenu } from './helpers';
+import { createAssessment, fileMenu, waitSaved } from './helpers';
 
 /** The open assessment's bytes on disk: the file and its WAL (where edits wait while it is open). */
 function fileBytes(filePath: string): string {
   const hash = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
   return hash(filePath) + (existsSync(`${filePath}-wal`) ? hash(`${filePath}-wal`) : '-');
+}
+
+/**
+ * The bytes once the app has stopped writing after opening: it records the section the user is
+ * in just after showing it, which a busy machine can delay past the moment the test looks.
+ */
+async function settledFileBytes(filePath: string): Promise<string> {
+  let last = fileBytes(filePath);
+  for (;;) {
+    await new Promise((done) => setTimeout(done, 1000));
+    const now = fileBytes(filePath);
+    if (now === last) return now;
+    last = now;
+  }
 }
 
 // Each step of a job waits this long (a test-only knob, see src/core/jobs/jobRunner.ts), so
@@ -24,7 +38,8 @@ test('Save a clean copy runs as a job: progress shown, Cancel leaves the file un
   await page.goto(app.url);
   await createAssessment(page, { council: 'Sefton Council' });
   const original = join(app.dir, readdirSync(app.dir).find((name) => name.endsWith('.pcstudio'))!);
-  const before = fileBytes(original);
+  await waitSaved(page);
+  const before = await settledFileBytes(original);
 
   await fileMenu(page, 'Save a clean copy…');
   const dialog = page.getByRole('dialog', { name: 'Save a clean copy' });

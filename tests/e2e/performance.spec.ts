@@ -109,13 +109,16 @@ test('a section switch renders only the binder rows on screen, and a keystroke d
   await editor(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' A');
-  await page.waitForTimeout(100);
+  // The first letter's save answered (it updates its row's and chapter's counts) before counting.
+  await waitSaved(page);
   const before = await counts(page);
   await page.keyboard.type('nd more', { delay: 40 });
   await expect(editor(page)).toContainText('And more');
   const after = await counts(page);
   expect(delta(after, before, 'toolbar')).toBe(0);
-  expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(3); // a save's answer may land: its row and chapter
+  // Seven keystrokes: a re-render per keystroke would be 7 or more. A save's answer re-renders its
+  // row and chapter, and a busy machine can land two saves in the window (the wait cap of the autosave).
+  expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(4);
 });
 
 test('a section switch in a 77-section statement (not virtualised) re-renders only the rows it changes', async ({ page, app }) => {
