@@ -159,6 +159,18 @@ test('a section switch in a 77-section statement renders only the rows in the pa
   }
   expect(evidenceCalls).toEqual([]);
 
+  // A save's answer (a new word count for its row) re-renders the tree library's rows in the
+  // page, not all 77: during typing one lands every 600 ms, and at 77 it was the slowest keystroke.
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  const beforeTyping = await counts(page);
+  await page.keyboard.type(' More words', { delay: 30 });
+  await waitSaved(page);
+  await expect(row(page, 'Evidence note 3')).toHaveAttribute('aria-label', /^Evidence note 3, 12 words/);
+  const afterSave = await counts(page);
+  expect(delta(afterSave, beforeTyping, 'saveAnswers')).toBeGreaterThan(0);
+  expect(delta(afterSave, beforeTyping, 'binderTreeItem')).toBeLessThan(77 * delta(afterSave, beforeTyping, 'saveAnswers'));
+
   // The "More" menu is mounted only when opened: it still opens from the keyboard on its first
   // item, and Escape puts focus back on its row.
   const more = row(page, 'Evidence note 3').getByRole('button', { name: 'More actions for Evidence note 3' });
