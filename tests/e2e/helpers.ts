@@ -33,15 +33,20 @@ export const waitSaved = (page: Page) => expect(page.locator('.save-status')).to
 export async function scrolledToRow(page: Page, title: string) {
   const tree = binder(page);
   const target = row(page, title);
-  await tree.evaluate((el) => el.scrollTo({ top: 0 }));
-  for (let i = 0; i < 100 && (await target.count()) === 0; i++) {
-    const atEnd = await tree.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-      el.scrollBy({ top: el.clientHeight * 0.8 });
-      return end;
-    });
-    if (atEnd) break;
-    await page.waitForTimeout(100);
+  // A busy machine renders the rows scrolled to late: a second sweep waits longer at each step.
+  for (const settle of [100, 500]) {
+    if ((await target.count()) > 0) break;
+    await tree.evaluate((el) => el.scrollTo({ top: 0 }));
+    for (let i = 0; i < 100; i++) {
+      await page.waitForTimeout(settle);
+      if ((await target.count()) > 0) break;
+      const atEnd = await tree.evaluate((el) => {
+        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        el.scrollBy({ top: el.clientHeight * 0.8 });
+        return end;
+      });
+      if (atEnd) break;
+    }
   }
   // The virtualised binder takes no pointer events for a moment after a scroll.
   await page.waitForTimeout(400);

@@ -56,7 +56,9 @@ test('Import from Word: the mapping is shown and changed before anything is writ
   const after = await allTopLevel(page);
   expect(after).toContain(MOVED);
   expect(after.indexOf(MOVED)).toBeLessThan(after.indexOf('Key and background documents'));
-  await (await scrolledToRow(page, 'Financial planning and management')).getByRole('button', { name: /^Expand Financial planning and management/ }).click();
+  const finance = await scrolledToRow(page, 'Financial planning and management');
+  await finance.getByRole('button', { name: /^Expand Financial planning and management/ }).click();
+  await expect(finance).toHaveAttribute('aria-expanded', 'true');
   await expect(await scrolledToRow(page, 'High Needs Deficit')).toBeVisible();
   // The moved part is not also under finance.
   await expect(await scrolledToRow(page, 'Budget Management & Sustainability')).toBeVisible();
