@@ -29,6 +29,30 @@ export const editor = (page: Page) => page.locator('#editor');
 export const topLevel = (page: Page) => binder(page).locator('[role="row"][aria-level="1"] .binder-title').allTextContents();
 export const waitSaved = (page: Page) => expect(page.locator('.save-status')).toHaveText('Saved');
 
+/** Steps through the binder, a screen at a time, until the row is in the page (a virtualised binder holds only the rows near the screen). */
+export async function scrolledToRow(page: Page, title: string) {
+  const tree = binder(page);
+  const target = row(page, title);
+  // A busy machine renders the rows scrolled to late: a second sweep waits longer at each step.
+  for (const settle of [100, 500]) {
+    if ((await target.count()) > 0) break;
+    await tree.evaluate((el) => el.scrollTo({ top: 0 }));
+    for (let i = 0; i < 100; i++) {
+      await page.waitForTimeout(settle);
+      if ((await target.count()) > 0) break;
+      const atEnd = await tree.evaluate((el) => {
+        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        el.scrollBy({ top: el.clientHeight * 0.8 });
+        return end;
+      });
+      if (atEnd) break;
+    }
+  }
+  // The virtualised binder takes no pointer events for a moment after a scroll.
+  await page.waitForTimeout(400);
+  return target;
+}
+
 /** Opens "Create a new assessment" from the start screen (or the File menu's twin button). */
 export async function openCreateDialog(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: /Create a new assessment/ }).first().click();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, editor, fileMenu, row, waitSaved } from './helpers';
+import { createAssessment, editor, fileMenu, row, scrolledToRow, waitSaved } from './helpers';
 
 /**
  * A tour of the whole app as a council strategy officer sees it, with the real 2023 statement
@@ -125,8 +125,9 @@ for (const viewport of VIEWPORTS) {
     await importDialog.getByRole('button', { name: 'Close' }).click();
     await expect(importDialog).toBeHidden();
 
-    // Main screen: a theme chapter with its headline statements.
-    await row(page, 'Governance and culture').click();
+    // Main screen: a theme chapter with its headline statements. (The binder has just become
+    // virtualised with the imported statement: its rows are measured, so let them settle first.)
+    await (await scrolledToRow(page, 'Governance and culture')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Governance and culture' })).toBeVisible();
     await stop(page, '07-main-theme');
     await tabThrough(page, 'main-screen', 60);
@@ -193,8 +194,8 @@ for (const viewport of VIEWPORTS) {
     await page.keyboard.press('Escape');
     await expect(details).toBeHidden();
 
-    await row(page, 'Key and background documents').scrollIntoViewIfNeeded();
-    await row(page, 'Key and background documents').click();
+    // The imported statement's binder is virtualised: step to the row, then click it.
+    await (await scrolledToRow(page, 'Key and background documents')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Key and background documents' })).toBeVisible();
     await stop(page, '16-key-documents');
     // The chapter opens at its title, with the toolbar and the status bar in view; the numbered list

@@ -28,7 +28,7 @@ import { SectionTitleDialog, type TitleDialogState } from './SectionTitleDialog'
 import { SectionPane, type LoadedSection } from './SectionPane';
 import { WordTargetDialog } from './WordTargetDialog';
 import { EvidencePanel } from '../evidence/EvidencePanel';
-import { evidenceStore, setEvidencePanelOpen } from '../evidence/evidenceStore';
+import { evidenceStore, resetEvidenceForAssessment, setEvidencePanelOpen } from '../evidence/evidenceStore';
 
 /** How long a section may take to load before the editor gives way to "Opening section…". */
 const SLOW_LOAD_MS = 400;
@@ -97,6 +97,8 @@ export function MainScreen(props: {
   useEffect(() => {
     document.title = `${summary.fileName} — Peer Challenge Studio`;
   }, [summary.fileName]);
+  // This screen is mounted for each assessment opened: its evidence list is loaded once, here.
+  useEffect(() => resetEvidenceForAssessment(), []);
 
   // --- opening a section ---
   const loadSection = useCallback(async (id: string, early?: Promise<Section>) => {

@@ -58,7 +58,13 @@ export const READ_ONLY_BINDER_MESSAGE = 'This assessment is open for reading onl
 const ARROW_MOVES: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'out', ArrowRight: 'in' };
 
 const DRAG_TYPE = 'application/x-pcs-section';
-/** Statements with more sections than this get a virtualised binder. */
+/**
+ * Statements with more sections than this get a virtualised binder. Measured (BENCHMARKS.md,
+ * 2026-11-24 night): at 40 the 1× switch falls from 244 to 82 ms, as the tree library renders
+ * every row in the page twice per click and on each save's answer. Not lowered yet: in a
+ * virtualised binder a row clicked just after being scrolled into view, with focus outside the
+ * binder, does not open (tests/e2e/tour.spec.ts after an import); that needs fixing first.
+ */
 const VIRTUALISE_ABOVE = 150;
 /** A row is 32 px and its margins, more when its title wraps. */
 const BINDER_LAYOUT = { estimatedRowSize: 34, gap: 0, dropIndicatorThickness: 2 };
@@ -285,24 +291,29 @@ const BinderRow = memo(function BinderRow(props: {
       className={`binder-row binder-depth-${node.depth}${node.fixed ? ' binder-fixed' : ''}`}
     >
       <TreeItemContent>
-        {({ hasChildItems, isExpanded }) => (
+        {({ hasChildItems, isExpanded }) => {
+          // Counted for the guards: how many rows the tree library renders (a switch renders
+          // the rows in the page, twice: see VIRTUALISE_ABOVE).
+          countRender('binderTreeItem');
           // The tree library renders every row again on any change of its state (a selection, a
           // focus): what the row shows is memoised, so only a row whose own data changed renders
           // it again (the selection is the row element's own attribute). The row's buttons still
           // run for the tree's button context, which the library builds afresh for every row: a
           // nested provider does not stop React 19's context propagation.
-          <BinderRowContent
-            node={node}
-            hasChildItems={hasChildItems}
-            isExpanded={isExpanded}
-            words={words}
-            status={status}
-            description={description}
-            ownNote={ownNote}
-            context={context}
-            readOnly={readOnly}
-          />
-        )}
+          return (
+            <BinderRowContent
+              node={node}
+              hasChildItems={hasChildItems}
+              isExpanded={isExpanded}
+              words={words}
+              status={status}
+              description={description}
+              ownNote={ownNote}
+              context={context}
+              readOnly={readOnly}
+            />
+          );
+        }}
       </TreeItemContent>
       {childRows}
     </TreeItem>

@@ -19,8 +19,41 @@ export const evidenceStore = new Store<EvidenceState>({ items: [], keyDocuments:
 
 /** Reloads the items and the key documents list from the open assessment. */
 export async function refreshEvidence(): Promise<void> {
-  const [items, keyDocuments] = await Promise.all([api['evidence-list']({}), api['evidence-key-documents']({})]);
+  const forAssessment = assessment;
+  const load = Promise.all([api['evidence-list']({}), api['evidence-key-documents']({})]);
+  const settled: Promise<void> = load.then(
+    () => undefined,
+    () => {
+      if (loaded === settled) loaded = null; // the next editor asks again
+    },
+  );
+  loaded = settled;
+  const [items, keyDocuments] = await load;
+  if (forAssessment !== assessment) return; // the last assessment's answer, arriving late
   evidenceStore.set((s) => ({ ...s, items, keyDocuments }));
+}
+
+/**
+ * The open assessment's list, once asked for: an editor, mounted afresh for each section, reads
+ * the list from the store rather than asking the core again on every section switch (two round
+ * trips a switch). Whoever changes the list (the panel, the Cite dialog, a save that changed a
+ * section's citations) refreshes it, and every view updates through the store.
+ */
+let loaded: Promise<void> | null = null;
+/** Which assessment the store's list is for (counts up with each one opened in this window). */
+let assessment = 0;
+
+/** Loads the list unless this assessment's has already been asked for. */
+export function ensureEvidenceLoaded(): void {
+  if (!loaded) void refreshEvidence().catch(() => undefined);
+}
+
+/** Another assessment is open: forget the last one's list (its items are not this one's) and load this one's. */
+export function resetEvidenceForAssessment(): void {
+  assessment += 1;
+  loaded = null;
+  evidenceStore.set((s) => ({ ...s, items: [], keyDocuments: [] }));
+  ensureEvidenceLoaded();
 }
 
 export function setEvidencePanelOpen(open: boolean): void {

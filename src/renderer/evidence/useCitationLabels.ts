@@ -3,7 +3,7 @@ import { $createTextNode, $getRoot, $isElementNode, $isTextNode, HISTORY_MERGE_T
 import { $isCitationNode, CitationNode } from '../../document/nodes/CitationNode';
 import type { KeyDocument } from '../../shared/schemas/evidence';
 import type { AutoSaver } from '../save/autosave';
-import { evidenceStore, refreshEvidence } from './evidenceStore';
+import { ensureEvidenceLoaded, evidenceStore, refreshEvidence } from './evidenceStore';
 import { describeCitations } from './useCitationPassages';
 
 /**
@@ -86,8 +86,8 @@ export function useCitationLabels(editor: LexicalEditor, saver?: AutoSaver): voi
       citationsChanged = false;
       void refreshEvidence().catch(() => undefined);
     });
-    // The list may not be loaded yet (the evidence panel never opened in this session).
-    void refreshEvidence().catch(() => undefined);
+    // Loaded once per assessment (the screen starts it on opening); a section switch asks again for nothing.
+    ensureEvidenceLoaded();
     return () => {
       offStore();
       offMutations();
