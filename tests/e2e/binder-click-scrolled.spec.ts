@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { binder, createAssessment, editor, row } from './helpers';
+import { binder, buildLargeStatement, createAssessment, editor, row } from './helpers';
 
 /**
  * A click on a binder row that first had to be scrolled into view opens that row's section.
@@ -31,4 +31,29 @@ test('a row scrolled into view and clicked at once, with focus outside the binde
   await editor(page).click();
   await row(page, 'Front matter').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front matter');
+});
+
+test('in a virtualised binder (the 2023 statement’s size), a row scrolled into view and clicked at once opens its section', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const file = buildLargeStatement(app.dir, 64);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: /Open an assessment/ }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(binder(page)).toBeVisible();
+  expect(await binder(page).locator('[role="row"]').count(), 'virtualised: not every row is in the page').toBeLessThan(77);
+  // Far down the list, then back to the top: each scrolled to by Playwright and clicked at once,
+  // with focus outside the binder (in the editor), as tour.spec.ts does after a Word import.
+  for (const title of ['Evidence note 30', 'Evidence note 58', 'Front matter', 'Evidence note 12']) {
+    await editor(page).click();
+    const target = row(page, title);
+    for (let i = 0; (await target.count()) === 0 && i < 40; i++) {
+      await binder(page).evaluate((el) => el.scrollBy({ top: el.clientHeight * 0.8 }));
+      await page.waitForTimeout(50);
+    }
+    await target.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(target).toHaveAttribute('aria-selected', 'true');
+    await binder(page).evaluate((el) => el.scrollTo({ top: 0 }));
+  }
 });

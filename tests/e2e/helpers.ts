@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
@@ -194,4 +197,18 @@ export async function addRecommendation(page: Page, label: string, text: string)
   await add.getByLabel('Recommendation', { exact: true }).fill(text);
   await add.getByRole('button', { name: 'Add recommendation' }).click();
   await expect(add).toBeHidden();
+}
+
+/**
+ * An assessment with `sections` evidence notes (and the template's own sections), built with the
+ * real core in a separate process, as a council's long statement would be; its path.
+ */
+export function buildLargeStatement(dir: string, sections: number): string {
+  const file = join(dir, `Large-${sections}.pcstudio`);
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  execFileSync(join(repoRoot, 'node_modules/.bin/node'), ['--import', 'tsx', 'tests/e2e/support/buildLargeStatement.ts', file, String(sections)], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  return file;
 }

@@ -60,12 +60,13 @@ const ARROW_MOVES: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'd
 const DRAG_TYPE = 'application/x-pcs-section';
 /**
  * Statements with more sections than this get a virtualised binder. Measured (BENCHMARKS.md,
- * 2026-11-24 night): at 40 the 1× switch falls from 244 to 82 ms, as the tree library renders
- * every row in the page twice per click and on each save's answer. Not lowered yet: in a
- * virtualised binder a row clicked just after being scrolled into view, with focus outside the
- * binder, does not open (tests/e2e/tour.spec.ts after an import); that needs fixing first.
+ * 2026-11-24 night): at 40 rather than 150 the 1× switch (the 2023 statement, 77 rows) falls
+ * from 244 to 82 ms, and the slowest keystroke from 343 to 91 ms, because the tree library
+ * renders every row in the page twice per click and on each save's answer. Lowered once a row
+ * clicked just after being scrolled into view opened in a virtualised binder too (see
+ * syncTreeScrollOnEntry and `.binder-tree > [role="presentation"]` in app.css).
  */
-const VIRTUALISE_ABOVE = 150;
+const VIRTUALISE_ABOVE = 40;
 /** A row is 32 px and its margins, more when its title wraps. */
 const BINDER_LAYOUT = { estimatedRowSize: 34, gap: 0, dropIndicatorThickness: 2 };
 
@@ -199,7 +200,7 @@ export const Binder = memo(function Binder(props: {
 
   const virtualised = sections.length > VIRTUALISE_ABOVE;
   return (
-    <div className="binder" onKeyDownCapture={onKeyDownCapture} onFocusCapture={virtualised ? undefined : syncTreeScrollOnEntry}>
+    <div className="binder" onKeyDownCapture={onKeyDownCapture} onFocusCapture={syncTreeScrollOnEntry}>
       {/* A long statement's binder is virtualised: only the rows on screen (and a few around them)
           are in the page, so 700 sections cost what 70 do. A short one keeps every row in the page
           (find-in-page and screen readers' own lists see them all). Titles wrap, so rows are measured. */}
@@ -226,8 +227,8 @@ export const Binder = memo(function Binder(props: {
  * section clicked never opened. A `scroll` event of our own, dispatched in the capture phase
  * (before the tree's focus handler), brings react-aria's saved position up to date; it changes
  * nothing else (the position is the same, and keyboard entry still scrolls the row into view).
- * Not for the virtualised binder: its scroll view takes any scroll event as scrolling and turns
- * pointer events off for a moment, which would lose the very click this is for.
+ * The virtualised binder's scroll view takes the event as scrolling and would turn pointer
+ * events off for a moment, losing the very click this is for: app.css keeps them on.
  */
 function syncTreeScrollOnEntry(e: FocusEvent<HTMLDivElement>): void {
   const tree = e.currentTarget.querySelector<HTMLElement>('.binder-tree');
