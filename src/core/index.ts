@@ -27,6 +27,8 @@ export interface CoreOptions {
   clock?: SchedulerClock;
   /** Where `export-docx` packs the document: a worker thread unless the caller has no window to keep free (the CLI). */
   exportPacking?: ExportPacking;
+  /** False when `configDir` is thrown away at the end (the CLI): no automatic backups, which would go with it. */
+  backups?: boolean;
 }
 
 export interface Core {
@@ -64,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
   const backups = new BackupService(new BackupStore(path.join(options.configDir, 'backups')), {
     intervalMs: options.backupIntervalMs ?? backupIntervalFromEnv() ?? DEFAULT_BACKUP_INTERVAL_MS,
     clock: options.clock ?? systemClock,
+    enabled: options.backups ?? true,
   });
   const handlers = createCoreHandlers(
     state,

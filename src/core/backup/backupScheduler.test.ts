@@ -109,6 +109,20 @@ describe('automatic backups while editing', () => {
     expect((await api['backups-list']({}))[0]!.wordCount).toBe(2);
   });
 
+  it('a core without backups (the command line, whose settings folder is thrown away) makes none, not even a first copy', async () => {
+    await write('First words.');
+    core.close();
+    const cli = createCore({ configDir: path.join(temp.dir, 'cli-config'), clock, backups: false });
+    const cliApi = checkedHandlers(cli.handlers);
+    await cliApi['assessment-open']({ path: filePath });
+    await cliApi['section-save-content']({ id: sectionId, content: doc('Edited from a script.') });
+    clock.advance(30 * MINUTE);
+    await cliApi['assessment-close']({});
+    cli.close();
+    expect(fs.existsSync(path.join(temp.dir, 'cli-config', 'backups'))).toBe(false);
+    expect(clock.pending).toBe(0);
+  });
+
   it('goes on saving while a backup is being made', async () => {
     const long = Array.from({ length: 2000 }, (_, i) => `Paragraph ${i}: ${'evidence of improvement '.repeat(40)}`);
     await api['section-save-content']({ id: sectionId, content: doc(...long) });

@@ -12,6 +12,12 @@ import type { BackupStore, StoredBackup } from './backupStore';
 export interface BackupServiceOptions {
   intervalMs: number;
   clock: SchedulerClock;
+  /**
+   * False for a core whose settings folder is thrown away when it ends (the command line): its
+   * backups would go with it, so none is made, and opening a file to read or export it does not
+   * copy the whole file first.
+   */
+  enabled?: boolean;
 }
 
 interface Session {
@@ -34,7 +40,7 @@ export class BackupService {
    */
   attach(open: OpenAssessment, options: { firstCopy: boolean }): void {
     // A read-only view cannot change, and its owner backs the file up where it is open.
-    if (open.readOnly) return;
+    if (open.readOnly || this.options.enabled === false) return;
     try {
       const assessmentId = ensureAssessmentId(open.file.db, open.path);
       const summary = open.summary();

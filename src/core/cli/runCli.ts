@@ -42,8 +42,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       // The CLI keeps no recent-files list: its core gets a settings folder that is thrown away.
       configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-cli-'));
       // No window to keep answering here: the export is packed in this thread, which spares a
-      // worker thread's start and a second load of the Word library.
-      core = createCore({ configDir, exportPacking: 'in-thread' });
+      // worker thread's start and a second load of the Word library. No automatic backups: they
+      // would go with the thrown-away folder, and each command would first copy the whole file.
+      core = createCore({ configDir, exportPacking: 'in-thread', backups: false });
       return core;
     },
     out: io.out,

@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorStateToJSON, parseEditorState } from '../../document/headless';
+import { addTextEvidence, citation, saveParagraph } from '../testing/citingStatement';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
-import { doc, text } from '../testing/testFiles';
-
-function citation(itemId: string, label: string) {
-  return { type: 'citation', version: 1, direction: null, format: '', indent: 0, itemId, locator: null, quote: null, children: [text(`[${label}]`)] };
-}
 
 /** The statement search's snippet for `query`, with its highlight marks taken out. */
 async function statementSnippet(t: TestCore, query: string): Promise<string> {
@@ -21,19 +16,11 @@ describe('stored citation text follows the key documents list (search snippets s
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await openTestCore('Sefton Council');
-    for (const name of ['plan', 'budget']) {
-      const p = path.join(t.dir, `${name}.txt`);
-      fs.writeFileSync(p, `${name} document\nThe ${name} text.`);
-      ids[name] = (await t.api['evidence-add']({ paths: [p] })).added[0]!.id;
-    }
+    Object.assign(ids, await addTextEvidence(t, ['plan', 'budget']));
   }, 60_000);
   afterAll(() => t.cleanup());
 
-  const save = async (key: string, ...children: unknown[]) => {
-    const section = await t.section(key);
-    await t.api['section-save-content']({ id: section.id, content: editorStateToJSON(parseEditorState(doc(children as never))) });
-    return section;
-  };
+  const save = (key: string, ...children: unknown[]) => saveParagraph(t, key, ...children);
 
   it('reordering the key documents renumbers the citations stored in every section, in the same write, without a new revision', async () => {
     const place = await save('front.our-place', 'Housing growth ', citation(ids.plan!, '1'), ' and budgets ', citation(ids.budget!, '2'));

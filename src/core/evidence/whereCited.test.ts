@@ -1,37 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorStateToJSON, parseEditorState } from '../../document/headless';
+import { addTextEvidence, citation, saveParagraph } from '../testing/citingStatement';
 import { openTestCore, type TestCore } from '../testing/openTestCore';
-import { doc, text } from '../testing/testFiles';
 import { docxPart, paragraphs } from '../export/testing/readDocx';
-
-function citation(itemId: string, label: string, locator = '1') {
-  return { type: 'citation', version: 1, direction: null, format: '', indent: 0, itemId, locator, quote: null, children: [text(`[${label}]`)] };
-}
 
 describe('evidence details, where cited, key documents order, original file', () => {
   let t: TestCore;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await openTestCore('Sefton Council');
-    for (const name of ['plan', 'budget', 'minutes']) {
-      const p = path.join(t.dir, `${name}.txt`);
-      fs.writeFileSync(p, `${name} document\nThe ${name} text.`);
-      ids[name] = (await t.api['evidence-add']({ paths: [p] })).added[0]!.id;
-    }
+    Object.assign(ids, await addTextEvidence(t, ['plan', 'budget', 'minutes']));
   }, 60_000);
   afterAll(() => t.cleanup());
 
-  const save = async (key: string, ...children: unknown[]) => {
-    const section = await t.section(key);
-    await t.api['section-save-content']({ id: section.id, content: editorStateToJSON(parseEditorState(doc(children as never))) });
-    return section;
-  };
+  const save = (key: string, ...children: unknown[]) => saveParagraph(t, key, ...children);
 
   it('each section lists the evidence it cites, with its number and count; each item lists where it is cited', async () => {
-    const place = await save('front.our-place', 'Growth ', citation(ids.budget!, '1'), ' and plans ', citation(ids.plan!, '2'), ' again ', citation(ids.budget!, '1', '3'));
-    const governance = await save('theme.governance', 'Decisions ', citation(ids.minutes!, '3'));
+    const place = await save('front.our-place', 'Growth ', citation(ids.budget!, '1', '1'), ' and plans ', citation(ids.plan!, '2', '1'), ' again ', citation(ids.budget!, '1', '3'));
+    const governance = await save('theme.governance', 'Decisions ', citation(ids.minutes!, '3', '1'));
     expect(await t.api['evidence-section-citations']({ sectionId: place.id })).toEqual([
       { itemId: ids.budget, label: '1', title: 'budget document', count: 2 },
       { itemId: ids.plan, label: '2', title: 'plan document', count: 1 },
