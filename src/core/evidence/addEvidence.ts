@@ -26,6 +26,10 @@ export interface LongTaskOptions {
 const NO_TEXT = 'No text found: it may be a scanned image. It is kept in the library but search cannot see inside it.';
 
 interface Ready {
+  /** The item's id, chosen before storing so that copies in the same batch can name it. */
+  id: string;
+  /** Later files in the batch with the same bytes. */
+  sameAs: string[];
   filePath: string;
   fileName: string;
   hash: string;
@@ -34,13 +38,32 @@ interface Ready {
 }
 
 /**
+ * How many files are read at once: one extraction worker per core of the machines we target (two),
+ * as the warm pool keeps (runExtraction.ts). Reading two council PDFs at once took the extraction
+ * of the bench's 36 files from 2.0× pdftotext's time to 1.0× (BENCHMARKS.md).
+ */
+const FILES_READ_AT_ONCE = 2;
+
+/** A file to read: its place in the batch (results keep the order the user gave), name and bytes' hash. */
+interface ToRead {
+  index: number;
+  filePath: string;
+  fileName: string;
+  hash: string;
+  size: number;
+  /** Later files in the batch with the same bytes: reported as added once, or failed with this one. */
+  sameAs: string[];
+}
+
+/**
  * Adds files to the evidence library. Each file is hashed (the same content twice is kept once and
- * reported), then read in a worker with limits. A file that cannot be read gets a message naming
- * it and the rest of the batch carries on.
+ * reported), then read in a worker with limits, two files at a time. A file that cannot be read
+ * gets a message naming it and the rest of the batch carries on.
  *
  * Nothing is written until every file is read: then all are stored in ONE transaction, each in its
- * own savepoint (a file whose write fails is reported and rolled back alone). So Cancel before
- * that point leaves the assessment exactly as it was, and no file is ever half-stored.
+ * own savepoint (a file whose write fails is reported and rolled back alone), in the order given.
+ * So Cancel before that point leaves the assessment exactly as it was, and no file is ever
+ * half-stored.
  */
 export async function addEvidenceFiles(
   db: Database.Database,
@@ -49,14 +72,15 @@ export async function addEvidenceFiles(
 ): Promise<EvidenceAddResult> {
   const { onProgress, signal } = options;
   const result: EvidenceAddResult = { added: [], duplicates: [], failed: [] };
-  const ready: Ready[] = [];
-  const seenInBatch = new Map<string, string>();
   const total = paths.length;
+
+  // First, in order: hash each file, and set aside what is already in the library or earlier in the batch.
+  const toRead: ToRead[] = [];
+  const firstWithHash = new Map<string, ToRead>();
   for (const [index, entry] of paths.entries()) {
     throwIfAborted(signal);
     const filePath = typeof entry === 'string' ? entry : entry.path;
     const fileName = typeof entry === 'string' ? path.basename(filePath) : path.basename(entry.name);
-    onProgress?.({ step: `Reading ${fileName}`, done: index, total });
     let hash: string;
     let size: number;
     try {
@@ -70,20 +94,50 @@ export async function addEvidenceFiles(
       result.duplicates.push({ fileName, existingId: existing.id, message: `“${fileName}” is already in the library as “${existing.title}”, so it was not added again.` });
       continue;
     }
-    const earlier = seenInBatch.get(hash);
-    if (earlier !== undefined) {
-      result.duplicates.push({ fileName, existingId: '', message: `“${fileName}” is the same file as “${earlier}”, so it was added once.` });
+    const earlier = firstWithHash.get(hash);
+    if (earlier) {
+      earlier.sameAs.push(fileName);
       continue;
     }
-    try {
-      const document = await extractInWorker(filePath, fileName, { limits: options.limits, signal });
-      seenInBatch.set(hash, fileName);
-      ready.push({ filePath, fileName, hash, size, document });
-    } catch (error) {
-      if (isAbort(error)) throw cancelled();
-      const reason = error instanceof ExtractionError ? error.message : 'The file could not be read: it may be damaged.';
-      result.failed.push({ fileName, message: `“${fileName}” was not added. ${reason}` });
+    const file: ToRead = { index, filePath, fileName, hash, size, sameAs: [] };
+    firstWithHash.set(hash, file);
+    toRead.push(file);
+  }
+
+  // Then read them, two at a time; each result lands in its file's place.
+  const read: Array<{ file: ToRead; document: ExtractedDocument } | { file: ToRead; failed: string }> = [];
+  let next = 0;
+  let finished = total - toRead.length;
+  const readNext = async (): Promise<void> => {
+    while (next < toRead.length) {
+      throwIfAborted(signal);
+      const file = toRead[next++]!;
+      onProgress?.({ step: `Reading ${file.fileName}`, done: finished, total });
+      try {
+        read.push({ file, document: await extractInWorker(file.filePath, file.fileName, { limits: options.limits, signal }) });
+      } catch (error) {
+        if (isAbort(error)) throw cancelled();
+        read.push({ file, failed: error instanceof ExtractionError ? error.message : 'The file could not be read: it may be damaged.' });
+      }
+      finished += 1 + file.sameAs.length;
     }
+  };
+  const readers = Array.from({ length: Math.min(FILES_READ_AT_ONCE, toRead.length) }, readNext);
+  // Every reader ends (a failing one must not leave the other still writing to `read`), then the first error is thrown.
+  const ended = await Promise.allSettled(readers);
+  const stopped = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (stopped) throw stopped.reason;
+
+  const ready: Ready[] = [];
+  for (const outcome of read.sort((a, b) => a.file.index - b.file.index)) {
+    const { file } = outcome;
+    if ('failed' in outcome) {
+      for (const fileName of [file.fileName, ...file.sameAs]) {
+        result.failed.push({ fileName, message: `“${fileName}” was not added. ${outcome.failed}` });
+      }
+      continue;
+    }
+    ready.push({ id: randomUUID(), filePath: file.filePath, fileName: file.fileName, hash: file.hash, size: file.size, document: outcome.document, sameAs: file.sameAs });
   }
   throwIfAborted(signal);
   onProgress?.({ step: 'Saving to the assessment', done: total, total });
@@ -91,13 +145,18 @@ export async function addEvidenceFiles(
   const ids: string[] = [];
   db.transaction(() => {
     for (const file of ready) {
-      const id = randomUUID();
       try {
-        db.transaction(() => storeFile(db, id, file, now))();
-        ids.push(id);
+        db.transaction(() => storeFile(db, file.id, file, now))();
+        ids.push(file.id);
+        // The same bytes again in this batch: named by the item they were added as.
+        for (const fileName of file.sameAs) {
+          result.duplicates.push({ fileName, existingId: file.id, message: `“${fileName}” is the same file as “${file.fileName}”, so it was added once.` });
+        }
       } catch (error) {
         if (!(error instanceof Error)) throw error;
-        result.failed.push({ fileName: file.fileName, message: `“${file.fileName}” could not be saved in the assessment. ${error.message}` });
+        for (const fileName of [file.fileName, ...file.sameAs]) {
+          result.failed.push({ fileName, message: `“${fileName}” could not be saved in the assessment. ${error.message}` });
+        }
       }
     }
   })();
