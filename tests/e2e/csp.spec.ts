@@ -34,6 +34,8 @@ test('no Content Security Policy violations while creating, writing, pasting and
 
   // Writing with formats (Lexical sets these through the CSSOM or classes).
   await page.getByRole('row', { name: /^Financial planning and management, / }).click();
+  // The section's own editor, not the one it replaces: a click before the switch lands on the old one.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Financial planning and management');
   const ed = page.locator('#editor');
   await ed.click();
   await page.keyboard.type('Plain, then ');
@@ -43,6 +45,7 @@ test('no Content Security Policy violations while creating, writing, pasting and
   await page.keyboard.press('Control+u');
   await page.keyboard.type(' underlined');
   await page.keyboard.press('Control+u');
+  await expect(ed).toContainText('Plain, then bold underlined');
   await page.keyboard.press('Enter');
   await insertBlock(page, 'Question for the peers');
   await page.keyboard.type('What would you do?');
