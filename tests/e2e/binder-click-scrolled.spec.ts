@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { binder, buildLargeStatement, createAssessment, editor, row } from './helpers';
+import { binder, buildLargeStatement, openByPath, createAssessment, editor, row } from './helpers';
 
 /**
  * A click on a binder row that first had to be scrolled into view opens that row's section.
@@ -36,11 +36,7 @@ test('a row scrolled into view and clicked at once, with focus outside the binde
 test('in a virtualised binder (the 2023 statement’s size), a row scrolled into view and clicked at once opens its section', async ({ page, app }) => {
   test.setTimeout(120_000);
   const file = buildLargeStatement(app.dir, 64);
-  await page.goto(app.url);
-  await page.getByRole('button', { name: /Open an assessment/ }).click();
-  await page.getByLabel('File path').fill(file);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(binder(page)).toBeVisible();
+  await openByPath(page, app.url, file);
   expect(await binder(page).locator('[role="row"]').count(), 'virtualised: not every row is in the page').toBeLessThan(77);
   // Far down the list, then back to the top: each scrolled to by Playwright and clicked at once,
   // with focus outside the binder (in the editor), as tour.spec.ts does after a Word import.

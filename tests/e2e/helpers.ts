@@ -212,3 +212,12 @@ export function buildLargeStatement(dir: string, sections: number): string {
   });
   return file;
 }
+
+/** Opens an assessment by its path from the start screen, and waits for its binder. */
+export async function openByPath(page: Page, url: string, file: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /Open an assessment/ }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(binder(page)).toBeVisible();
+}

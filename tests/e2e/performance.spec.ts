@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { binder, buildLargeStatement, editor, row, waitSaved } from './helpers';
+import { binder, buildLargeStatement, openByPath, editor, row, waitSaved } from './helpers';
 
 /**
  * Issue "Instant at council scale": typing in one section of a 700-section statement must not
@@ -15,11 +15,7 @@ const renderCount = (page: import('@playwright/test').Page) =>
 /** Opens the 700-section statement and its first evidence note, saved and settled. */
 async function openLargeStatement(page: Page, dir: string, url: string): Promise<void> {
   const file = buildLargeStatement(dir, 700);
-  await page.goto(url);
-  await page.getByRole('button', { name: /Open an assessment/ }).click();
-  await page.getByLabel('File path').fill(file);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(binder(page)).toBeVisible();
+  await openByPath(page, url, file);
   await row(page, 'Evidence note 1').click();
   await expect(editor(page)).toContainText('Note 1 on how');
   await waitSaved(page);
@@ -111,11 +107,7 @@ test('a section switch in a 77-section statement (the 2023 statement’s size, v
   test.setTimeout(120_000);
   // 64 sections and the template's 13: the size of the 2023 statement (77 rows).
   const file = buildLargeStatement(app.dir, 64);
-  await page.goto(app.url);
-  await page.getByRole('button', { name: /Open an assessment/ }).click();
-  await page.getByLabel('File path').fill(file);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(binder(page)).toBeVisible();
+  await openByPath(page, app.url, file);
   await row(page, 'Evidence note 1').click();
   await expect(editor(page)).toContainText('Note 1 on how');
   await waitSaved(page);
