@@ -52,6 +52,21 @@ test('File → Export to Word writes a Word document with the statement, showing
   await expect(dialog).toBeHidden();
 });
 
+test('the export worker is got ready when the Export dialog opens, not when the main screen does', async ({ page, app }) => {
+  const prepared: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/export-prepare')) prepared.push(request.url());
+  });
+  await page.goto(app.url);
+  await createAssessment(page, { council: 'Readyton Council' });
+  await row(page, 'Introduction').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Introduction');
+  expect(prepared).toEqual([]);
+  await fileMenu(page, 'Export to Word…');
+  await expect(page.getByRole('dialog', { name: 'Export to Word' })).toBeVisible();
+  await expect.poll(() => prepared.length).toBe(1);
+});
+
 test('in browser mode the exported Word document is downloaded with the Download button', async ({ page, app }) => {
   await page.goto(app.url);
   await createAssessment(page, { council: 'Sefton Council' });

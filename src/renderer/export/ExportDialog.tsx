@@ -45,9 +45,10 @@ export function ExportDialog(props: { isOpen: boolean; summary: AssessmentSummar
   const native = props.appInfo.nativeDialogs;
 
   // The core gets the export ready while the dialog is read, so choosing Export starts at once.
+  // On opening, not on mounting: the dialog is mounted with the main screen.
   useEffect(() => {
-    api['export-prepare']({}).catch(() => undefined);
-  }, []);
+    if (props.isOpen) api['export-prepare']({}).catch(() => undefined);
+  }, [props.isOpen]);
   useEffect(() => {
     if (!props.isOpen) return;
     setWhat('docx');
