@@ -73,8 +73,11 @@ test('a save based on an older copy of the section is refused and the editor rel
   await page.goto(app.url);
   await createAssessment(page, { council: 'Gamma Council', path: join(app.dir, 'Gamma.pcstudio') });
   await row(page, 'Capacity for improvement').click();
+  // The section's own editor, not the one it replaces (keys typed into that one go nowhere).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Capacity for improvement');
   await editor(page).click();
   await page.keyboard.type('Shared start.', { delay: 10 });
+  await expect(editor(page)).toHaveText('Shared start.');
   await waitSaved(page);
 
   const tabB = await context.newPage();
