@@ -12,7 +12,8 @@ test('Import from Word: the mapping is shown and changed before anything is writ
   test.setTimeout(120_000);
   await page.goto(app.url);
   await createAssessment(page, { council: 'Sefton Council' });
-  expect(await topLevel(page)).toEqual(CPC_CHAPTERS);
+  // The binder fills in just after the main screen shows: asked again until it has.
+  await expect.poll(() => topLevel(page)).toEqual(CPC_CHAPTERS);
 
   await fileMenu(page, 'Import from Word…');
   const dialog = page.getByRole('dialog', { name: 'Import from Word' });
